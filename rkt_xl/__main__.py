@@ -1,0 +1,3 @@
+from rkt_xl.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""The file engine: reads with a hardened lxml reader, writes by patching owned parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rkt_xl import skema
+from rkt_xl.engine._base import Engine, NilaiTulis
+from rkt_xl.engine.file.paket import M, Paket, alamat, pecah_alamat, rentang
+from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel, gabungan_dalam
+from rkt_xl.engine.file.penulis import Penulis
+from rkt_xl.engine.file.simpan import tulis_atomik
+from rkt_xl.lampiran.layout import Layout
+from rkt_xl.model import Tabel
+
+__all__ = ["EngineBerkas"]
+
+
+class EngineBerkas(Engine):
+    """A workbook on disk. Nothing touches the file until ``simpan``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.nama = str(path)
+        self.paket = Paket(path)
+        self.penulis = Penulis(self.paket)
+        self._gaya: dict[str, int] | None = None
+
+    def baca_tabel(self) -> dict[str, Tabel]:
+        hasil: dict[str, Tabel] = {}
+        for t in skema.TABEL:
+            info = self.paket.cari_tabel(t.nama)
+            if info is None or not info.ref:
+                continue
+            tabel = baca_tabel(self.paket, info)
+            tabel.gabungan = gabungan_dalam(self.paket, self.paket.lembar[info.lembar].part,
+                                            info.ref)
+            hasil[t.nama] = tabel
+        return hasil
+
+    def tulis_kolom(self, tabel: Tabel, kolom: str, nilai: dict[int, NilaiTulis]) -> list[str]:
+        if kolom not in tabel.header:
+            return []
+        lembar = self.paket.lembar[tabel.lembar]
+        c = rentang(tabel.ref)[1] + tabel.header.index(kolom)
+        berubah = []
+        for baris, v in nilai.items():
+            ref = alamat(baris, c)
+            if self.penulis.tulis_sel(lembar, {ref: v}):
+                berubah.append(ref)
+        return berubah
+
+    def gaya(self) -> dict[str, int]:
+        """Style name → cellXfs index, from the prototype cells of ``_Gaya``."""
+        if self._gaya is None:
+            self._gaya = {}
+            lembar = self.paket.cari_lembar(skema.GAYA)
+            if lembar is not None:
+                nama = baca_lembar(self.paket, lembar.part, 1, 500, 1, 1)
+                sel_b = {}
+                for c in self.paket.xml(lembar.part).iter(M + "c"):
+                    r = c.get("r", "")
+                    if r.startswith("B"):
+                        sel_b[pecah_alamat(r)[0]] = int(c.get("s", "0"))
+                for (baris, _), v in nama.items():
+                    if isinstance(v, str) and baris in sel_b:
+                        self._gaya[v.strip()] = sel_b[baris]
+        return self._gaya
+
+    def render(self, layout: Layout) -> None:
+        from rkt_xl.engine.file.render import nama_cetak, render_lembar
+
+        self.penulis.ganti_lembar(layout.lembar, render_lembar(layout, self.gaya()))
+        self.penulis.nama_cetak(layout.lembar, nama_cetak(layout))
+
+    def simpan(self) -> bool:
+        if not self.penulis.ada_perubahan:
+            return False
+        tulis_atomik(self.path, self.penulis.bytes_baru())
+        return True

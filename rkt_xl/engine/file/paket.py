@@ -1,0 +1,312 @@
+"""The .xlsx/.xlsm zip package: safe opening, parts, relationships, sheets, tables.
+
+The file engine never loads a user's workbook into a general object model (openpyxl
+would re-write it on save, dropping ribbon, form controls and custom properties). It
+reads the few parts it needs with a hardened lxml parser and keeps every other part as
+bytes, so saving can copy them untouched.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from rkt_xl.galat import GalatBerkas
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+M = "{%s}" % NS_MAIN
+R = "{%s}" % NS_R
+REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
+REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+# Limits against zip bombs and absurd files: a real RKT workbook is a few MB.
+BATAS_UKURAN_PART = 256 * 1024 * 1024
+BATAS_UKURAN_TOTAL = 1024 * 1024 * 1024
+BATAS_JUMLAH_PART = 10_000
+BATAS_RASIO = 200  # uncompressed/compressed, per large part
+
+# Entities are never resolved and nothing is fetched: input XML is hostile until shown
+# otherwise (billion laughs, external entities).
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                         load_dtd=False, dtd_validation=False, remove_blank_text=False)
+
+
+def parse_xml(data: bytes, nama: str, berkas: str) -> etree._Element:
+    if b"<!DOCTYPE" in data[:2048] or b"<!ENTITY" in data[:4096]:
+        raise GalatBerkas(f"{berkas}: bagian {nama} memuat deklarasi DTD/entitas; berkas "
+                          "ditolak demi keamanan")
+    try:
+        return etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError as e:
+        raise GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak valid: {e.msg})") from e
+
+
+def cek_berkas(path: Path) -> None:
+    """Explain in Indonesian why a path is not a workbook we can open."""
+    nama = str(path)
+    if not path.exists():
+        raise GalatBerkas(f"{nama}: berkas tidak ditemukan")
+    if path.is_dir():
+        raise GalatBerkas(f"{nama}: ini folder, bukan berkas buku kerja")
+    with open(path, "rb") as f:
+        kepala = f.read(8)
+    if kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        raise GalatBerkas(
+            f"{nama}: berkas terenkripsi (berkata sandi) atau berformat .xls lama. Buka di "
+            "Excel, hapus kata sandi, lalu simpan sebagai .xlsm")
+    if not kepala.startswith(b"PK"):
+        raise GalatBerkas(f"{nama}: bukan buku kerja Excel (.xlsm/.xlsx)")
+
+
+@dataclass
+class InfoTabel:
+    nama: str
+    lembar: str
+    part: str
+    ref: str
+    kolom: tuple[str, ...]
+    header_baris: int  # 0 when the table has no header row
+    total_baris: int
+
+
+@dataclass
+class InfoLembar:
+    nama: str
+    part: str
+    rid: str
+    indeks: int  # 0-based position in workbook.xml (localSheetId of defined names)
+    tersembunyi: bool = False
+    tabel: list[str] = field(default_factory=list)
+
+
+class Paket:
+    """An opened workbook package: raw parts in memory, parsed lazily."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.nama = str(path)
+        cek_berkas(path)
+        try:
+            with zipfile.ZipFile(path) as zf:
+                self.infos = zf.infolist()
+                self._periksa_batas()
+                self.parts: dict[str, bytes] = {}
+                for info in self.infos:
+                    if info.is_dir():
+                        continue
+                    self.parts[info.filename] = zf.read(info)
+        except zipfile.BadZipFile as e:
+            raise GalatBerkas(f"{self.nama}: berkas zip rusak atau terpotong ({e})") from e
+        except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as e:
+            raise GalatBerkas(f"{self.nama}: berkas tidak dapat dibuka ({e})") from e
+        except OSError as e:
+            raise GalatBerkas(f"{self.nama}: berkas tidak dapat dibaca ({e.strerror})") from e
+        self._xml: dict[str, etree._Element] = {}
+        self.lembar: dict[str, InfoLembar] = {}
+        self.tabel: dict[str, InfoTabel] = {}
+        self._baca_struktur()
+
+    # -- limits --------------------------------------------------------------------------
+    def _periksa_batas(self) -> None:
+        if len(self.infos) > BATAS_JUMLAH_PART:
+            raise GalatBerkas(f"{self.nama}: terlalu banyak bagian dalam berkas "
+                              f"({len(self.infos)}); berkas ditolak")
+        total = 0
+        for info in self.infos:
+            total += info.file_size
+            if info.file_size > BATAS_UKURAN_PART or total > BATAS_UKURAN_TOTAL:
+                raise GalatBerkas(f"{self.nama}: isi berkas terlalu besar setelah diekstrak; "
+                                  "berkas ditolak (bom zip?)")
+            if (info.file_size > 10 * 1024 * 1024 and info.compress_size
+                    and info.file_size / info.compress_size > BATAS_RASIO):
+                raise GalatBerkas(f"{self.nama}: rasio kompresi {info.filename} tidak wajar; "
+                                  "berkas ditolak (bom zip?)")
+        if any(i.flag_bits & 0x1 for i in self.infos):
+            raise GalatBerkas(f"{self.nama}: berkas zip terenkripsi; hapus kata sandinya dulu")
+
+    # -- parts -----------------------------------------------------------------------------
+    def xml(self, part: str) -> etree._Element:
+        if part not in self._xml:
+            if part not in self.parts:
+                raise GalatBerkas(f"{self.nama}: bagian {part} tidak ada; berkas rusak")
+            self._xml[part] = parse_xml(self.parts[part], part, self.nama)
+        return self._xml[part]
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """Relationship id → (type, absolute part name) of a part."""
+        folder, nama = posixpath.split(part)
+        rels_part = posixpath.join(folder, "_rels", nama + ".rels")
+        if rels_part not in self.parts:
+            return {}
+        hasil = {}
+        for rel in self.xml(rels_part):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                absolut = target.lstrip("/")
+            else:
+                absolut = posixpath.normpath(posixpath.join(folder, target))
+            hasil[rel.get("Id", "")] = (rel.get("Type", ""), absolut)
+        return hasil
+
+    def _part_workbook(self) -> str:
+        if "[Content_Types].xml" not in self.parts:
+            raise GalatBerkas(f"{self.nama}: bukan buku kerja Excel (tidak ada "
+                              "[Content_Types].xml); berkas .ods atau rusak?")
+        for rid, (tipe, target) in self.rels("").items():
+            if tipe.endswith("/officeDocument"):
+                return target
+        if "xl/workbook.xml" in self.parts:
+            return "xl/workbook.xml"
+        raise GalatBerkas(f"{self.nama}: bagian workbook tidak ditemukan; berkas rusak")
+
+    def _baca_struktur(self) -> None:
+        self.part_workbook = self._part_workbook()
+        wb = self.xml(self.part_workbook)
+        rels = self.rels(self.part_workbook)
+        sheets = wb.find(M + "sheets")
+        if sheets is None:
+            raise GalatBerkas(f"{self.nama}: daftar lembar tidak ditemukan; berkas rusak")
+        for i, sh in enumerate(sheets):
+            rid = sh.get(R + "id", "")
+            nama = sh.get("name", "")
+            if rid not in rels or rels[rid][1] not in self.parts:
+                raise GalatBerkas(f"{self.nama}: lembar {nama!r} tidak ditemukan dalam berkas")
+            tipe, part = rels[rid]
+            if tipe != REL_WORKSHEET:
+                continue  # chartsheets, dialog sheets: not ours to read
+            self.lembar[nama] = InfoLembar(nama, part, rid, i, sh.get("state") in
+                                           ("hidden", "veryHidden"))
+        for lembar in self.lembar.values():
+            for tipe, part in self.rels(lembar.part).values():
+                if tipe != REL_TABLE or part not in self.parts:
+                    continue
+                t = self.xml(part)
+                nama = t.get("displayName") or t.get("name") or ""
+                kolom = tuple(_nama_kolom(c.get("name", ""))
+                              for c in t.iterfind(f"{M}tableColumns/{M}tableColumn"))
+                ref = t.get("ref", "")
+                header = int(t.get("headerRowCount", "1"))
+                awal = _rentang(ref)[0] if ref else 1
+                self.tabel[nama.lower()] = InfoTabel(
+                    nama, lembar.nama, part, ref, kolom, awal if header else 0,
+                    int(t.get("totalsRowCount", "0") or 0))
+                lembar.tabel.append(nama)
+
+    def cari_tabel(self, nama: str) -> InfoTabel | None:
+        return self.tabel.get(nama.lower())
+
+    def cari_lembar(self, nama: str) -> InfoLembar | None:
+        if nama in self.lembar:
+            return self.lembar[nama]
+        for k, v in self.lembar.items():
+            if k.lower() == nama.lower():
+                return v
+        return None
+
+    # -- shared strings and styles ----------------------------------------------------------
+    def shared_strings(self) -> list[str]:
+        if not hasattr(self, "_sst"):
+            self._sst: list[str] = []
+            part = next((p for t, p in self.rels(self.part_workbook).values()
+                         if t.endswith("/sharedStrings")), None)
+            if part and part in self.parts:
+                for si in self.xml(part):
+                    self._sst.append(teks_si(si))
+        return self._sst
+
+    def gaya_tanggal(self) -> set[int]:
+        """Indices of cellXfs whose number format shows a date or time."""
+        if hasattr(self, "_tanggal"):
+            return self._tanggal
+        self._tanggal: set[int] = set()
+        part = next((p for t, p in self.rels(self.part_workbook).values()
+                     if t.endswith("/styles")), None)
+        if not part or part not in self.parts:
+            return self._tanggal
+        st = self.xml(part)
+        kustom = {int(n.get("numFmtId", "0")): n.get("formatCode", "")
+                  for n in st.iterfind(f"{M}numFmts/{M}numFmt")}
+        xfs = st.find(M + "cellXfs")
+        for i, xf in enumerate(xfs if xfs is not None else []):
+            fid = int(xf.get("numFmtId", "0"))
+            if fid in _FORMAT_TANGGAL or (fid in kustom and _format_tanggal(kustom[fid])):
+                self._tanggal.add(i)
+        return self._tanggal
+
+    def part_styles(self) -> str | None:
+        return next((p for t, p in self.rels(self.part_workbook).values()
+                     if t.endswith("/styles")), None)
+
+
+_FORMAT_TANGGAL = set(range(14, 23)) | {45, 46, 47}
+
+
+def _format_tanggal(kode: str) -> bool:
+    kode = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", kode)
+    return bool(re.search(r"[dDyY]|(?<![#0])[mM]{1,4}(?![#0])|[hH]|[sS]{1,2}", kode)) and \
+        not re.fullmatch(r"[#0.,% ]*", kode)
+
+
+def teks_si(si: etree._Element) -> str:
+    """Text of a shared/inline string, runs joined, phonetic runs skipped."""
+    t = si.find(M + "t")
+    if t is not None and len(si) == 1:
+        return t.text or ""
+    return "".join(x.text or "" for x in si.iter(M + "t")
+                   if x.getparent() is not None and x.getparent().tag != M + "rPh"
+                   and (x.getparent() is si or x.getparent().getparent() is si))
+
+
+def _nama_kolom(nama: str) -> str:
+    # Excel escapes control characters in column names as _xHHHH_.
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), nama)
+
+
+_ALAMAT = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def kolom_ke_angka(huruf: str) -> int:
+    n = 0
+    for ch in huruf.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def angka_ke_kolom(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def pecah_alamat(alamat: str) -> tuple[int, int]:
+    """"H5" → (row 5, column 8)."""
+    m = _ALAMAT.match(alamat)
+    if not m:
+        raise ValueError(f"alamat sel tidak valid: {alamat!r}")
+    return int(m.group(2)), kolom_ke_angka(m.group(1))
+
+
+def alamat(baris: int, kolom: int) -> str:
+    return f"{angka_ke_kolom(kolom)}{baris}"
+
+
+def _rentang(ref: str) -> tuple[int, int, int, int]:
+    a, _, b = ref.partition(":")
+    r1, c1 = pecah_alamat(a)
+    r2, c2 = pecah_alamat(b or a)
+    return r1, c1, r2, c2
+
+
+rentang = _rentang

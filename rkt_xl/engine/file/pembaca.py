@@ -1,0 +1,123 @@
+"""Reading input tables from sheet XML: cell values by table name and header."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from rkt_xl.engine.file.paket import M, InfoTabel, Paket, alamat, pecah_alamat, rentang, teks_si
+from rkt_xl.model import Baris, GalatExcel, NilaiMentah, Sel, Tabel
+
+_EPOCH = _dt.datetime(1899, 12, 30)
+
+
+def _angka(teks: str) -> int | Decimal | None:
+    try:
+        d = Decimal(teks.strip())
+    except InvalidOperation:
+        return None
+    if not d.is_finite():
+        return None
+    # Integers stay int so Rupiah sums are exact; everything else keeps the decimal
+    # digits exactly as the file stores them.
+    if d == d.to_integral_value() and abs(d) < Decimal(10) ** 18:
+        return int(d)
+    return d
+
+
+def nilai_sel(c: etree._Element, sst: list[str], tanggal: set[int]) -> NilaiMentah:
+    """The value a cell shows (the cached value for a formula: never evaluated)."""
+    t = c.get("t", "n")
+    if t == "inlineStr":
+        is_ = c.find(M + "is")
+        return teks_si(is_) if is_ is not None else ""
+    v = c.find(M + "v")
+    if v is None or v.text is None:
+        return None
+    teks = v.text
+    if t == "s":
+        try:
+            return sst[int(teks)]
+        except (ValueError, IndexError):
+            return GalatExcel("#REF!")
+    if t in ("str", "d"):
+        return teks
+    if t == "b":
+        return teks.strip() in ("1", "true")
+    if t == "e":
+        return GalatExcel(teks.strip())
+    n = _angka(teks)
+    if n is None:
+        return teks
+    s = c.get("s")
+    if s is not None and s.isdigit() and int(s) in tanggal:
+        try:
+            return _EPOCH + _dt.timedelta(days=float(n))
+        except OverflowError:
+            return n
+    return n
+
+
+def baca_lembar(paket: Paket, part: str, baris_min: int, baris_max: int,
+                kolom_min: int, kolom_max: int) -> dict[tuple[int, int], NilaiMentah]:
+    """Cell values of one rectangle of a sheet."""
+    root = paket.xml(part)
+    data = root.find(M + "sheetData")
+    sst = paket.shared_strings()
+    tanggal = paket.gaya_tanggal()
+    hasil: dict[tuple[int, int], NilaiMentah] = {}
+    if data is None:
+        return hasil
+    nomor_baris = 0
+    for row in data.iterchildren(M + "row"):
+        r = row.get("r")
+        nomor_baris = int(r) if r else nomor_baris + 1
+        if nomor_baris < baris_min:
+            continue
+        if nomor_baris > baris_max:
+            break
+        nomor_kolom = 0
+        for c in row.iterchildren(M + "c"):
+            ref = c.get("r")
+            nomor_kolom = pecah_alamat(ref)[1] if ref else nomor_kolom + 1
+            if kolom_min <= nomor_kolom <= kolom_max:
+                v = nilai_sel(c, sst, tanggal)
+                if v is not None and v != "":
+                    hasil[(nomor_baris, nomor_kolom)] = v
+    return hasil
+
+
+def gabungan_dalam(paket: Paket, part: str, ref: str) -> list[str]:
+    """Merged ranges of a sheet that overlap a table's range."""
+    r1, c1, r2, c2 = rentang(ref)
+    hasil = []
+    for mc in paket.xml(part).iterfind(f"{M}mergeCells/{M}mergeCell"):
+        a1, b1, a2, b2 = rentang(mc.get("ref", "A1"))
+        if a1 <= r2 and a2 >= r1 and b1 <= c2 and b2 >= c1:
+            hasil.append(mc.get("ref", ""))
+    return hasil
+
+
+def baca_tabel(paket: Paket, info: InfoTabel) -> Tabel:
+    """Data rows of a table by header; entirely empty rows are dropped."""
+    lembar = paket.lembar[info.lembar]
+    r1, c1, r2, c2 = rentang(info.ref)
+    awal = r1 + (1 if info.header_baris else 0)
+    akhir = r2 - info.total_baris
+    sel = baca_lembar(paket, lembar.part, awal, akhir, c1, c2)
+    per_baris: dict[int, dict[int, NilaiMentah]] = {}
+    for (r, c), v in sel.items():
+        per_baris.setdefault(r, {})[c] = v
+    baris: list[Baris] = []
+    for r in sorted(per_baris):
+        isi = per_baris[r]
+        if all(isinstance(v, str) and not v.strip() for v in isi.values()):
+            continue
+        b = Baris(info.lembar, r)
+        for i, kolom in enumerate(info.kolom):
+            c = c1 + i
+            b.sel[kolom] = Sel(info.lembar, alamat(r, c), isi.get(c))
+        baris.append(b)
+    return Tabel(info.nama, info.lembar, info.kolom, baris, info.ref, r1)

@@ -1,0 +1,310 @@
+"""Patching the parts rkt_xl owns, copying every other part byte for byte.
+
+Owned parts: the sheets holding computed columns (only the computed cells change), the
+generated sheets (replaced whole), and ``workbook.xml`` only when a generated sheet or
+its print names must be added or changed. A part whose content does not change is
+never re-serialised, and a run that changes nothing writes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from decimal import Decimal
+
+from lxml import etree
+
+from rkt_xl.engine.file.paket import (
+    M,
+    NS_CT,
+    NS_MAIN,
+    NS_PKG_REL,
+    NS_R,
+    R,
+    REL_WORKSHEET,
+    InfoLembar,
+    Paket,
+    alamat,
+    pecah_alamat,
+)
+
+NilaiTulis = None | str | int | float | Decimal
+CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# Characters XML 1.0 cannot carry; Excel shows them as _xHHHH_ escapes.
+_KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _serialisasi(root: etree._Element) -> bytes:
+    return _XML_DECL + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+
+
+def teks_aman(teks: str) -> str:
+    return _KONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", teks)
+
+
+def _angka_xml(v: int | float | Decimal) -> str:
+    if isinstance(v, int):
+        return str(v)
+    f = float(v)
+    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else repr(f)
+
+
+class Penulis:
+    """Accumulates changes to a Paket and produces the new zip bytes."""
+
+    def __init__(self, paket: Paket) -> None:
+        self.paket = paket
+        self.baru: dict[str, bytes] = {}  # part → new content (changed or added)
+        self.dihapus: set[str] = set()
+        self._kotor: set[str] = set()  # parsed parts modified in place
+        self._indeks_baris: dict[str, dict[int, etree._Element]] = {}
+        self._gaya_kolom: dict[str, list[tuple[int, int, str]]] = {}
+        self.rumus_dihapus = False
+
+    # -- computed cells -----------------------------------------------------------------------
+    def tulis_sel(self, lembar: InfoLembar, nilai: dict[str, NilaiTulis]) -> int:
+        """Write values by A1 address; returns how many cells actually changed."""
+        root = self.paket.xml(lembar.part)
+        berubah = 0
+        for ref, v in nilai.items():
+            baris, kolom = pecah_alamat(ref)
+            c = self._sel(lembar.part, root, baris, kolom)
+            if self._isi(c, v):
+                berubah += 1
+        if berubah:
+            self._kotor.add(lembar.part)
+        return berubah
+
+    def _baris(self, part: str, root: etree._Element, nomor: int) -> etree._Element:
+        indeks = self._indeks_baris.get(part)
+        data = root.find(M + "sheetData")
+        if data is None:
+            data = etree.SubElement(root, M + "sheetData")
+        if indeks is None:
+            indeks = {}
+            n = 0
+            for row in data.iterchildren(M + "row"):
+                n = int(row.get("r") or n + 1)
+                row.set("r", str(n))
+                indeks[n] = row
+            self._indeks_baris[part] = indeks
+        if nomor in indeks:
+            return indeks[nomor]
+        row = etree.Element(M + "row", r=str(nomor))
+        setelah = [r for r in indeks if r < nomor]
+        if setelah:
+            indeks[max(setelah)].addnext(row)
+        else:
+            data.insert(0, row)
+        indeks[nomor] = row
+        return row
+
+    def _sel(self, part: str, root: etree._Element, baris: int, kolom: int) -> etree._Element:
+        row = self._baris(part, root, baris)
+        ref = alamat(baris, kolom)
+        sebelum = None
+        n = 0
+        for c in row.iterchildren(M + "c"):
+            r = c.get("r")
+            n = pecah_alamat(r)[1] if r else n + 1
+            if not r:
+                c.set("r", alamat(baris, n))
+            if n == kolom:
+                return c
+            if n < kolom:
+                sebelum = c
+        baru = etree.Element(M + "c", r=ref)
+        gaya = self._gaya_kolom_untuk(part, root, kolom)
+        if gaya:
+            baru.set("s", gaya)
+        if sebelum is None:
+            row.insert(0, baru)
+        else:
+            sebelum.addnext(baru)
+        return baru
+
+    def _gaya_kolom_untuk(self, part: str, root: etree._Element, kolom: int) -> str | None:
+        if part not in self._gaya_kolom:
+            self._gaya_kolom[part] = [
+                (int(c.get("min", "0")), int(c.get("max", "0")), c.get("style", ""))
+                for c in root.iterfind(f"{M}cols/{M}col") if c.get("style")]
+        for a, b, s in self._gaya_kolom[part]:
+            if a <= kolom <= b:
+                return s
+        return None
+
+    def _isi(self, c: etree._Element, v: NilaiTulis) -> bool:
+        """Set a cell's value; False when it already held exactly that."""
+        f = c.find(M + "f")
+        lama_v = c.find(M + "v")
+        lama_is = c.find(M + "is")
+        t = c.get("t")
+        if v is None:
+            if f is None and lama_v is None and lama_is is None:
+                return False
+        elif isinstance(v, str):
+            teks = teks_aman(v)
+            if (f is None and t == "inlineStr" and lama_is is not None and len(lama_is) == 1
+                    and lama_is[0].tag == M + "t" and (lama_is[0].text or "") == teks):
+                return False
+        else:
+            teks = _angka_xml(v)
+            if f is None and t in (None, "n") and lama_v is not None and lama_v.text == teks:
+                return False
+        for anak in (f, lama_v, lama_is):
+            if anak is not None:
+                c.remove(anak)
+        if f is not None:
+            self.rumus_dihapus = True
+        if "t" in c.attrib:
+            del c.attrib["t"]
+        if v is None:
+            return True
+        if isinstance(v, str):
+            c.set("t", "inlineStr")
+            is_ = etree.SubElement(c, M + "is")
+            te = etree.SubElement(is_, M + "t")
+            te.text = teks
+            if teks != teks.strip() or "\n" in teks:
+                te.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        else:
+            etree.SubElement(c, M + "v").text = teks
+        return True
+
+    # -- generated sheets ---------------------------------------------------------------------
+    def ganti_lembar(self, nama: str, isi: bytes) -> None:
+        """Replace a generated sheet's part whole (adding the sheet if missing)."""
+        lembar = self.paket.cari_lembar(nama)
+        if lembar is None:
+            lembar = self._tambah_lembar(nama)
+        if self.paket.parts.get(lembar.part) != isi:
+            self.baru[lembar.part] = isi
+            self.paket._xml.pop(lembar.part, None)
+
+    def _tambah_lembar(self, nama: str) -> InfoLembar:
+        pk = self.paket
+        wb = pk.xml(pk.part_workbook)
+        folder = posixpath.dirname(pk.part_workbook)
+        n = 1
+        while posixpath.join(folder, f"worksheets/sheet{n}.xml") in pk.parts or \
+                posixpath.join(folder, f"worksheets/sheet{n}.xml") in self.baru:
+            n += 1
+        part = posixpath.join(folder, f"worksheets/sheet{n}.xml")
+        rels_part = posixpath.join(folder, "_rels", posixpath.basename(pk.part_workbook) + ".rels")
+        rels = pk.xml(rels_part)
+        ids = {r.get("Id") for r in rels}
+        i = 1
+        while f"rId{i}" in ids:
+            i += 1
+        rid = f"rId{i}"
+        etree.SubElement(rels, f"{{{NS_PKG_REL}}}Relationship", Id=rid, Type=REL_WORKSHEET,
+                         Target=f"worksheets/sheet{n}.xml")
+        self._kotor.add(rels_part)
+        sheets = wb.find(M + "sheets")
+        assert sheets is not None
+        sheet_id = max((int(s.get("sheetId", "0")) for s in sheets), default=0) + 1
+        el = etree.SubElement(sheets, M + "sheet", name=nama, sheetId=str(sheet_id))
+        el.set(R + "id", rid)
+        self._kotor.add(pk.part_workbook)
+        ct = pk.xml("[Content_Types].xml")
+        etree.SubElement(ct, f"{{{NS_CT}}}Override", PartName="/" + part,
+                         ContentType=CT_WORKSHEET)
+        self._kotor.add("[Content_Types].xml")
+        info = InfoLembar(nama, part, rid, len(sheets) - 1)
+        pk.lembar[nama] = info
+        pk.parts[part] = b""
+        return info
+
+    def nama_cetak(self, lembar: str, nama: dict[str, str]) -> None:
+        """Set sheet-local defined names (print titles, print area) in workbook.xml."""
+        pk = self.paket
+        info = pk.cari_lembar(lembar)
+        if info is None:
+            return
+        wb = pk.xml(pk.part_workbook)
+        dn = wb.find(M + "definedNames")
+        lokal = str(info.indeks)
+        ada = {}
+        if dn is not None:
+            for d in dn.iterchildren(M + "definedName"):
+                if d.get("localSheetId") == lokal:
+                    ada[d.get("name")] = d
+        for kunci in ("_xlnm.Print_Titles", "_xlnm.Print_Area"):
+            nilai = nama.get(kunci)
+            el = ada.get(kunci)
+            if nilai is None:
+                if el is not None and dn is not None:
+                    dn.remove(el)
+                    self._kotor.add(pk.part_workbook)
+                continue
+            if el is not None and el.text == nilai:
+                continue
+            if dn is None:
+                dn = etree.Element(M + "definedNames")
+                jangkar = None
+                for tag in ("sheets", "functionGroups", "externalReferences"):
+                    x = wb.find(M + tag)
+                    if x is not None:
+                        jangkar = x
+                assert jangkar is not None
+                jangkar.addnext(dn)
+            if el is None:
+                el = etree.SubElement(dn, M + "definedName", name=kunci, localSheetId=lokal)
+            el.text = nilai
+            self._kotor.add(pk.part_workbook)
+
+    # -- saving -------------------------------------------------------------------------------
+    def _buang_calc_chain(self) -> None:
+        # A formula we replaced by a value would leave calcChain pointing at it, which
+        # Excel "repairs" with a warning; Excel rebuilds the chain when it is absent.
+        pk = self.paket
+        rels_part = posixpath.join(posixpath.dirname(pk.part_workbook), "_rels",
+                                   posixpath.basename(pk.part_workbook) + ".rels")
+        for rid, (tipe, target) in pk.rels(pk.part_workbook).items():
+            if tipe.endswith("/calcChain"):
+                self.dihapus.add(target)
+                rels = pk.xml(rels_part)
+                for r in list(rels):
+                    if r.get("Id") == rid:
+                        rels.remove(r)
+                self._kotor.add(rels_part)
+                ct = pk.xml("[Content_Types].xml")
+                for o in list(ct):
+                    if o.get("PartName") == "/" + target:
+                        ct.remove(o)
+                self._kotor.add("[Content_Types].xml")
+
+    @property
+    def ada_perubahan(self) -> bool:
+        return bool(self.baru or self._kotor or self.dihapus)
+
+    def bytes_baru(self) -> bytes:
+        """The whole new package; parts not changed are copied as they were."""
+        if self.rumus_dihapus:
+            self._buang_calc_chain()
+        for part in self._kotor:
+            self.baru[part] = _serialisasi(self.paket.xml(part))
+        keluar = io.BytesIO()
+        ditulis = set()
+        with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info in self.paket.infos:
+                nama = info.filename
+                if info.is_dir() or nama in self.dihapus or nama in ditulis:
+                    continue
+                data = self.baru.get(nama, self.paket.parts.get(nama, b""))
+                zi = zipfile.ZipInfo(nama, date_time=info.date_time)
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                zi.external_attr = info.external_attr
+                zf.writestr(zi, data)
+                ditulis.add(nama)
+            for nama in sorted(set(self.baru) - ditulis):
+                zi = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(zi, self.baru[nama])
+        return keluar.getvalue()
+
+
+__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis", "teks_aman"]

@@ -1,0 +1,75 @@
+"""A generated sheet as data: cells naming styles, merges, sizes and print setup.
+
+Builders (pure functions of the model) produce a ``Layout``; engines render it. No
+engine detail and no formatting lives here: a cell names a style (``gaya``) from the
+catalogue in ``rkt_xl.lampiran.gaya``, whose look is defined by the template's
+``_Gaya`` sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Union
+
+NilaiLayout = Union[None, str, int, float, Decimal]
+
+
+@dataclass(frozen=True)
+class SelLayout:
+    baris: int  # 1-based Excel row
+    kolom: int  # 1-based Excel column
+    nilai: NilaiLayout
+    gaya: str
+    tautan: str | None = None  # internal hyperlink target, e.g. "'Evaluasi'!H3"
+
+
+@dataclass(frozen=True)
+class Gabung:
+    """A merged range, inclusive, 1-based."""
+
+    baris1: int
+    kolom1: int
+    baris2: int
+    kolom2: int
+
+
+@dataclass(frozen=True)
+class Cetak:
+    """Print setup (A4 landscape, one page wide unless said otherwise)."""
+
+    orientasi: str = "landscape"  # or "portrait"
+    kertas: int = 9  # Excel paperSize: 9 = A4
+    muat_lebar: int = 1  # fit to N pages wide
+    muat_tinggi: int = 0  # 0 = as many pages as needed
+    baris_judul: tuple[int, int] | None = None  # rows repeated on every page
+    kaki: str = "&CHalaman &P dari &N"  # footer, Excel header/footer codes
+    margin: tuple[float, float, float, float] = (0.5, 0.5, 0.6, 0.6)  # l, r, t, b (inch)
+
+
+@dataclass
+class Layout:
+    lembar: str
+    sel: list[SelLayout] = field(default_factory=list)
+    gabung: list[Gabung] = field(default_factory=list)
+    lebar_kolom: dict[int, float] = field(default_factory=dict)  # 1-based → Excel width
+    tinggi_baris: dict[int, float] = field(default_factory=dict)  # 1-based → points
+    cetak: Cetak = field(default_factory=Cetak)
+    warna_tab: str | None = None  # "RRGGBB"
+    bekukan_baris: int = 0  # rows frozen at the top (0 = none)
+
+    def tulis(self, baris: int, kolom: int, nilai: NilaiLayout, gaya: str,
+              tautan: str | None = None) -> None:
+        self.sel.append(SelLayout(baris, kolom, nilai, gaya, tautan))
+
+    def gabungkan(self, baris1: int, kolom1: int, baris2: int, kolom2: int) -> None:
+        if (baris1, kolom1) != (baris2, kolom2):
+            self.gabung.append(Gabung(baris1, kolom1, baris2, kolom2))
+
+    @property
+    def baris_terakhir(self) -> int:
+        return max((s.baris for s in self.sel), default=0)
+
+    @property
+    def kolom_terakhir(self) -> int:
+        return max((s.kolom for s in self.sel), default=0)

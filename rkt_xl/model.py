@@ -1,0 +1,210 @@
+"""The RKT document as plain data: what the tables say, each value with its cell.
+
+No I/O here. Readers build these from a workbook (or JSON); validasi, hitung and the
+lampiran builders only ever see these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Union
+
+
+@dataclass(frozen=True)
+class GalatExcel:
+    """An Excel error value found in a cell (``#DIV/0!``, ``#REF!``…)."""
+
+    kode: str
+
+    def __str__(self) -> str:
+        return self.kode
+
+
+# What an engine may hand us for one cell. Real numbers arrive as int/float/Decimal
+# and are never re-parsed; text is parsed strictly by ``angka``.
+NilaiMentah = Union[None, str, int, float, Decimal, bool, _dt.datetime, GalatExcel]
+
+
+class Status(str, Enum):
+    """How a cell that should hold a number was read."""
+
+    KOSONG = "kosong"
+    ANGKA = "angka"  # a real numeric cell
+    TEKS_ANGKA = "teks-angka"  # a valid number stored as text
+    AMBIGU = "ambigu"
+    TIDAK_VALID = "tidak-valid"
+    KUALITATIF = "kualitatif"  # descriptive text where a target may be qualitative
+
+
+@dataclass(frozen=True)
+class Bacaan:
+    """The result of reading one value as a number (see ``angka.baca``)."""
+
+    status: Status
+    nilai: Decimal | None = None
+    satuan: str | None = None
+    alasan: str | None = None  # Indonesian: why it is not valid / what is ambiguous
+    kemungkinan: tuple[Decimal, ...] = ()  # the readings of an ambiguous text
+
+    @property
+    def terpakai(self) -> bool:
+        """True when the number may be used in a computation."""
+        return self.status in (Status.ANGKA, Status.TEKS_ANGKA)
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One input cell: where it is and what it holds."""
+
+    lembar: str
+    alamat: str  # A1 address, e.g. "H5"
+    mentah: NilaiMentah = None
+
+    @property
+    def kosong(self) -> bool:
+        return self.mentah is None or (isinstance(self.mentah, str) and not self.mentah.strip())
+
+    @property
+    def tampil(self) -> str:
+        """The value as a message shows it: numbers the Indonesian way (102,39)."""
+        v = self.mentah
+        if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+            from rkt_xl.angka import format_angka
+
+            return format_angka(v)
+        return self.teks
+
+    @property
+    def teks(self) -> str:
+        """The value as trimmed text ("" when empty); numbers without a trailing .0."""
+        v = self.mentah
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return "BENAR" if v else "SALAH"
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        if isinstance(v, Decimal) and v == v.to_integral_value():
+            return str(int(v))
+        if isinstance(v, _dt.datetime):
+            return v.strftime("%d-%m-%Y")
+        return str(v).strip()
+
+
+@dataclass
+class Baris:
+    """One data row of an input table, keyed by exact header text."""
+
+    lembar: str
+    nomor: int  # Excel row number
+    sel: dict[str, Sel] = field(default_factory=dict)
+
+    def __getitem__(self, kolom: str) -> Sel:
+        return self.sel[kolom]
+
+    def teks(self, kolom: str) -> str:
+        s = self.sel.get(kolom)
+        return s.teks if s else ""
+
+
+@dataclass
+class Indikator:
+    """A row of tblSasaran, with Tujuan/Indikator Tujuan/Sasaran filled down."""
+
+    baris: Baris
+    kode: str
+    tujuan: str
+    indikator_tujuan: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    polaritas: str
+    target_akhir: Bacaan
+    target: Bacaan
+
+
+@dataclass
+class Evaluasi:
+    """A row of tblEvaluasi (year n-1)."""
+
+    baris: Baris
+    kode: str
+    indikator: str
+    satuan: str
+    polaritas: str
+    target_akhir: Bacaan
+    target: Bacaan
+    realisasi: Bacaan
+    capaian_tertulis: Bacaan  # what the Capaian (%) cell holds now
+    kategori_tertulis: str
+
+
+@dataclass
+class Program:
+    baris: Baris
+    kode: str
+    nama: str
+    indikator: str
+    target: str
+    pagu_tertulis: Bacaan  # what the Pagu Program cell holds now
+
+
+@dataclass
+class Kegiatan:
+    baris: Baris
+    kode_program: str
+    kode: str
+    nama: str
+    indikator: str
+    target: Bacaan
+    satuan: str
+    pagu: Bacaan
+
+
+@dataclass
+class Pengaturan:
+    rumus_negatif: str = "2T-R"
+    batas_capaian: Decimal | None = None
+    skala_kategori: str = "Permendagri 86/2017"
+
+
+@dataclass
+class Tabel:
+    """An input table as found in the workbook (None fields: not found)."""
+
+    nama: str
+    lembar: str
+    header: tuple[str, ...]
+    baris: list[Baris]
+    ref: str = ""  # e.g. "A1:I7"
+    header_baris: int = 1  # Excel row of the header
+    gabungan: list[str] = field(default_factory=list)  # merged ranges inside the table
+
+
+@dataclass
+class RKT:
+    """The whole document."""
+
+    identitas: dict[str, Sel] = field(default_factory=dict)
+    pengaturan_sel: dict[str, Sel] = field(default_factory=dict)
+    pengaturan: Pengaturan = field(default_factory=Pengaturan)
+    indikator: list[Indikator] = field(default_factory=list)
+    evaluasi: list[Evaluasi] = field(default_factory=list)
+    program: list[Program] = field(default_factory=list)
+    kegiatan: list[Kegiatan] = field(default_factory=list)
+    tabel: dict[str, Tabel] = field(default_factory=dict)
+
+    def identitas_teks(self, kunci: str) -> str:
+        s = self.identitas.get(kunci)
+        return s.teks if s else ""
+
+    @property
+    def tahun(self) -> int | None:
+        t = self.identitas_teks("Tahun RKT")
+        return int(t) if t.isdigit() else None
+
+    def kegiatan_dari(self, kode_program: str) -> list[Kegiatan]:
+        return [k for k in self.kegiatan if k.kode_program == kode_program]

@@ -1,0 +1,50 @@
+"""The rule registry: each rule is a small function with a stable id and a level."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rkt_xl.hitung import HasilHitung
+from rkt_xl.model import RKT
+from rkt_xl.temuan import Temuan, Tingkat
+
+FungsiAturan = Callable[[RKT, HasilHitung], Iterable[Temuan]]
+
+
+@dataclass(frozen=True)
+class Aturan:
+    id: str
+    tingkat: Tingkat
+    judul: str  # when the rule fires, in Indonesian (docs/aturan.md)
+    contoh: str  # an example message, for the catalogue
+
+
+KATALOG: dict[str, Aturan] = {}
+_FUNGSI: list[tuple[str, FungsiAturan]] = []
+
+
+def daftarkan(id: str, tingkat: Tingkat, judul: str, contoh: str) -> Aturan:
+    """Register a rule id that is emitted by some checker (see ``pemeriksa``)."""
+    if id in KATALOG:
+        raise ValueError(f"aturan {id!r} didaftarkan dua kali")
+    a = Aturan(id, tingkat, judul, contoh)
+    KATALOG[id] = a
+    return a
+
+
+def pemeriksa(fungsi: FungsiAturan) -> FungsiAturan:
+    """Register a checker: a pure function of the model that yields findings."""
+    _FUNGSI.append((fungsi.__module__ + "." + fungsi.__name__, fungsi))
+    return fungsi
+
+
+def temuan(aturan: Aturan, lembar: str, sel: str, pesan: str, saran: str = "") -> Temuan:
+    return Temuan(aturan.tingkat, aturan.id, lembar, sel, pesan, saran)
+
+
+def jalankan(rkt: RKT, hasil: HasilHitung) -> list[Temuan]:
+    semua: list[Temuan] = []
+    for _, f in _FUNGSI:
+        semua.extend(f(rkt, hasil))
+    return semua

@@ -1,0 +1,71 @@
+"""Is this an RKT workbook at all: tables, columns, merged cells, error values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rkt_xl import skema
+from rkt_xl.hitung import HasilHitung
+from rkt_xl.model import RKT, GalatExcel
+from rkt_xl.temuan import Temuan, Tingkat
+from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
+
+STRUKTUR = daftarkan(
+    "struktur", Tingkat.GALAT,
+    "Lembar, tabel, atau kolom yang diwajibkan tidak ada atau namanya diubah.",
+    "Tabel tblKegiatan tidak memiliki kolom 'Pagu' (ditemukan: 'Pagu (Rp)').")
+SEL_DIGABUNG = daftarkan(
+    "sel-digabung", Tingkat.GALAT,
+    "Ada sel yang digabung (merge) di dalam tabel input; nilainya hanya terbaca di sel "
+    "pertama.",
+    "Sel C3:C5 pada tabel tblSasaran digabung; pisahkan (Unmerge) dan isi tiap baris.")
+RUMUS_GALAT = daftarkan(
+    "rumus-galat", Tingkat.GALAT,
+    "Sel input berisi nilai galat rumus (#DIV/0!, #REF!, #N/A…).",
+    "Sel G4 berisi galat rumus #DIV/0!; perbaiki rumusnya atau ketik nilainya.")
+
+
+@pemeriksa
+def periksa_struktur(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for t in skema.TABEL:
+        tabel = rkt.tabel.get(t.nama)
+        if tabel is None:
+            yield temuan(STRUKTUR, t.lembar, "",
+                         f"Tabel {t.nama} tidak ditemukan (seharusnya di lembar "
+                         f"'{t.lembar}', kolom: {', '.join(t.kolom)}).",
+                         "Salin lembar dari templat baru (rkt-xl baru) atau kembalikan nama "
+                         "tabel lewat Table Design → Table Name.")
+            continue
+        hilang = [k for k in t.kolom if k not in tabel.header]
+        asing = [k for k in tabel.header if k not in t.kolom]
+        for k in hilang:
+            petunjuk = f" (kolom tak dikenal yang ada: {', '.join(repr(a) for a in asing)})" \
+                if asing else ""
+            yield temuan(STRUKTUR, tabel.lembar, tabel.ref.split(":")[0],
+                         f"Tabel {t.nama} tidak memiliki kolom '{k}'{petunjuk}.",
+                         f"Kembalikan judul kolom menjadi persis '{k}'.")
+        if not hilang and tuple(k for k in tabel.header if k in t.kolom) != t.kolom:
+            # Reading is by header, so order does not break anything; say it anyway
+            # because printed appendices and other tools expect the contract order.
+            pass
+
+
+@pemeriksa
+def periksa_gabungan(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for tabel in rkt.tabel.values():
+        for ref in tabel.gabungan:
+            yield temuan(SEL_DIGABUNG, tabel.lembar, ref.split(":")[0],
+                         f"Sel {ref} di dalam tabel {tabel.nama} digabung (merge); hanya sel "
+                         "pertamanya yang terbaca.",
+                         "Pisahkan sel (Unmerge) dan isi nilai di setiap baris.")
+
+
+@pemeriksa
+def periksa_rumus_galat(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for tabel in rkt.tabel.values():
+        for b in tabel.baris:
+            for kolom, sel in b.sel.items():
+                if isinstance(sel.mentah, GalatExcel):
+                    yield temuan(RUMUS_GALAT, sel.lembar, sel.alamat,
+                                 f"Kolom '{kolom}' berisi galat rumus {sel.mentah.kode}.",
+                                 "Perbaiki rumusnya atau ketik nilainya langsung.")
