@@ -73,6 +73,19 @@ def nilai_hitung(rkt: RKT, hasil: HasilHitung) -> dict[tuple[str, str], dict[int
     }
 
 
+def _sel_hitung(rkt: RKT) -> set[tuple[str, str]]:
+    sel: set[tuple[str, str]] = set()
+    for t in skema.TABEL:
+        tabel = rkt.tabel.get(t.nama)
+        if tabel is None:
+            continue
+        for b in tabel.baris:
+            for kolom in t.kolom_hitung:
+                if kolom in b.sel and b.sel[kolom].alamat:
+                    sel.add((b.lembar, b.sel[kolom].alamat))
+    return sel
+
+
 def _tulis_hitungan(engine: Engine, rkt: RKT, hasil: HasilHitung) -> list[Perubahan]:
     perubahan: list[Perubahan] = []
     for (nama, kolom), nilai in nilai_hitung(rkt, hasil).items():
@@ -103,8 +116,11 @@ def jalankan(engine: Engine, *, tulis_hitung: bool = False, tulis_lampiran: bool
     akhir = awal
     if tulis_hitung:
         laporan.perubahan = _tulis_hitungan(engine, rkt, hasil)
-        # The computed columns now hold the recomputed values.
-        akhir = [t for t in awal if t.aturan not in ATURAN_KOLOM_HITUNG]
+        # The computed columns now hold the recomputed values: what was said about
+        # their old content no longer holds.
+        ditimpa = _sel_hitung(rkt)
+        akhir = [t for t in awal if t.aturan not in ATURAN_KOLOM_HITUNG
+                 and not (t.aturan.startswith("angka-") and (t.lembar, t.sel) in ditimpa)]
     laporan.temuan = urutkan(akhir)
     if tulis_lampiran:
         from rkt_xl.lampiran import bangun_semua

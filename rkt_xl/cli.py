@@ -46,7 +46,11 @@ def utama(versi: Annotated[Optional[bool], typer.Option(  # noqa: UP007 - typer 
 def _konsol(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    kon = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not kon.is_terminal:
+        # Piped into a log or a file: do not squeeze messages into 80 columns.
+        kon = Console(stderr=stderr, highlight=False, soft_wrap=False, width=140)
+    return kon
 
 
 def _gagal_pakai(pesan: list[str]) -> None:
@@ -163,7 +167,7 @@ def _cetak_ringkasan(kon: Any, hasil: list[Any]) -> None:
                      overflow="fold")
     for h in hasil:
         if h.galat:
-            t.add_row(h.berkas, "-", "-", "-", "-", f"[bold red]gagal:[/] {h.galat}")
+            t.add_row(h.berkas, "-", "-", "-", "-", "[bold red]gagal[/] (lihat pesan)")
             continue
         lap = h.laporan
         j = lap.jumlah
@@ -175,10 +179,18 @@ def _cetak_ringkasan(kon: Any, hasil: list[Any]) -> None:
     kon.print(t)
 
 
+def _cetak_galat_berkas(hasil: list[Any]) -> None:
+    kon = _konsol(stderr=True)
+    for h in hasil:
+        if h.galat:
+            kon.print(f"[bold red]galat:[/] {h.galat}", markup=True)
+
+
 def _laporkan(hasil: list[Any], json_: bool, rinci: bool) -> None:
     if json_:
         _cetak_json([_ringkasan_json(h) for h in hasil])
     else:
+        _cetak_galat_berkas(hasil)
         kon = _konsol()
         if rinci:
             for h in hasil:
@@ -201,6 +213,7 @@ def validasi(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> No
             else:
                 keluar.extend(dict(t.ke_dict(), berkas=h.berkas) for t in h.laporan.temuan)
         _cetak_json(keluar)
+        _cetak_galat_berkas(hasil)
         raise typer.Exit(_kode_keluar(hasil))
     _laporkan(hasil, False, rinci=True)
 

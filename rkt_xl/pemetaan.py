@@ -165,6 +165,9 @@ def pengaturan(sel: dict[str, Sel]) -> Pengaturan:
 def susun(tabel: dict[str, Tabel]) -> RKT:
     """The model of the document from its tables (missing tables give empty lists)."""
     kosong = Tabel("", "", (), [])
+    for t in skema.TABEL:
+        if t.nama in tabel:
+            _lengkapi(tabel[t.nama], t)
     rkt = RKT(tabel=tabel)
     rkt.identitas = _kunci_nilai(tabel.get(skema.IDENTITAS.nama))
     rkt.pengaturan_sel = _kunci_nilai(tabel.get(skema.PENGATURAN.nama))
@@ -174,6 +177,15 @@ def susun(tabel: dict[str, Tabel]) -> RKT:
     rkt.program = _program(tabel.get(skema.PROGRAM_T.nama, kosong))
     rkt.kegiatan = _kegiatan(tabel.get(skema.KEGIATAN_T.nama, kosong))
     return rkt
+
+
+def _lengkapi(tabel: Tabel, t: skema.TabelSkema) -> None:
+    # A column missing from the workbook (a struktur finding) reads as empty cells with
+    # no address, so every rule can look a column up without guarding for it.
+    for b in tabel.baris:
+        for kolom in t.kolom:
+            if kolom not in b.sel:
+                b.sel[kolom] = Sel(b.lembar, "", None)
 
 
 def status_kosong(b: Bacaan) -> bool:

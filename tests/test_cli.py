@@ -1,0 +1,156 @@
+"""The command line end to end on the embedded example (issue "Done means")."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from tests.conftest import bangun_workbook, jalankan_cli
+
+
+def sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def temuan_json(*argumen: str) -> tuple[int, list[dict[str, Any]]]:
+    r = jalankan_cli("validasi", "--json", *argumen)
+    assert "Traceback" not in r.stderr + r.stdout
+    return r.returncode, json.loads(r.stdout)
+
+
+def test_contoh_tanpa_proses_lalu_validasi(tmp_path: Path) -> None:
+    r = jalankan_cli("contoh", str(tmp_path), "--tanpa-proses")
+    assert r.returncode == 0, r.stderr
+    berkas = tmp_path / "RKT_Sinjai_2018.xlsm"
+    sebelum = sha(berkas)
+    kode, temuan = temuan_json(str(berkas))
+    assert kode == 1  # galat exist
+    assert sha(berkas) == sebelum  # validasi never writes
+
+    def ada(aturan: str, lembar: str, sel: str) -> dict[str, Any]:
+        cocok = [t for t in temuan if (t["aturan"], t["lembar"], t["sel"]) ==
+                 (aturan, lembar, sel)]
+        assert cocok, f"{aturan} di {lembar}!{sel} tidak dilaporkan"
+        return cocok[0]
+
+    c = ada("capaian-tidak-sesuai", "Evaluasi", "H3")
+    assert "102,38" in c["pesan"]
+    p = ada("pagu-program-tidak-sesuai", "Program", "E3")
+    assert "55.000.000" in p["pesan"]
+    assert "519.857.85000" in ada("angka-tidak-valid", "Program", "E2")["pesan"]
+    assert "25.4500.000" in ada("angka-tidak-valid", "Kegiatan", "G28")["pesan"]
+    r = ada("target-akhir-renstra", "Sasaran", "I6")
+    assert "29" in r["pesan"] and "61" in r["pesan"]
+    for t in temuan:
+        assert set(t) == {"berkas", "tingkat", "aturan", "lembar", "sel", "pesan", "saran"}
+        assert t["berkas"] == str(berkas)
+
+
+def test_proses_menghitung_dan_idempoten(contoh_xlsm: Path) -> None:
+    r = jalankan_cli("proses", str(contoh_xlsm))
+    assert r.returncode == 1, r.stdout + r.stderr  # typed errors remain (invalid pagu)
+    assert "Traceback" not in r.stdout + r.stderr
+    wb = openpyxl.load_workbook(contoh_xlsm)
+    ev = wb["Evaluasi"]
+    assert ev["H3"].value == pytest.approx(43 / 42 * 100, abs=1e-12)
+    assert ev["I3"].value == "Sangat Tinggi"
+    prog = wb["Program"]
+    assert prog["E3"].value == 118136000
+    assert prog["E2"].value == 516257850
+    assert prog["E9"].value is None  # Σ over an invalid amount is unknown, not partial
+    for nama in ("Tabel 2.4", "Tabel 2.5", "Lampiran I", "Lampiran II", "Validasi"):
+        assert wb[nama].max_row > 3
+    pertama = contoh_xlsm.read_bytes()
+    r2 = jalankan_cli("proses", str(contoh_xlsm))
+    assert r2.returncode == 1
+    assert contoh_xlsm.read_bytes() == pertama  # a second run changes no byte
+
+
+def test_proses_tanpa_galat_keluar_nol(tmp_path: Path, data: dict[str, Any]) -> None:
+    keg = {k["Kode Kegiatan"]: k for k in data["kegiatan"]}
+    data["program"][0]["Pagu Program"] = None
+    keg["10.02"]["Pagu"] = 25450000
+    keg["8.03"].update(Target=12, Satuan="bulan")
+    berkas = bangun_workbook(tmp_path / "bersih.xlsm", data)
+    r = jalankan_cli("proses", str(berkas))
+    assert r.returncode == 0, r.stdout
+    kode, temuan = temuan_json(str(berkas))
+    assert kode == 0
+    assert not [t for t in temuan if t["tingkat"] == "galat"]
+    wb = openpyxl.load_workbook(berkas)
+    assert wb["Program"]["E9"].value == 86461000
+
+
+def test_hitung_saja_tidak_membuat_lampiran(contoh_xlsm: Path) -> None:
+    r = jalankan_cli("hitung", str(contoh_xlsm), "--json")
+    hasil = json.loads(r.stdout)
+    assert hasil[0]["disimpan"] is True
+    assert hasil[0]["lembar_dibuat"] == []
+    ubah = {(p["lembar"], p["sel"]) for p in hasil[0]["perubahan"]}
+    assert ("Evaluasi", "H3") in ubah and ("Program", "E3") in ubah
+
+
+def test_banyak_berkas_folder_dan_jobs(tmp_path: Path, contoh_xlsm: Path) -> None:
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    for i in range(3):
+        shutil.copyfile(contoh_xlsm, folder / f"opd{i}.xlsm")
+    (folder / "~$opd0.xlsm").write_bytes(b"lock")  # Excel's lock file is not a workbook
+    r = jalankan_cli("validasi", str(folder), "--jobs", "2", "--json")
+    temuan = json.loads(r.stdout)
+    assert {Path(t["berkas"]).name for t in temuan} == {"opd0.xlsm", "opd1.xlsm", "opd2.xlsm"}
+    r = jalankan_cli("proses", str(folder / "opd*.xlsm"), "--jobs", "2")
+    # opd0 is "open in Excel" (its lock file exists): reported, not overwritten.
+    assert r.returncode == 2
+    assert "sedang dibuka" in r.stderr
+    assert "Ringkasan" in r.stdout
+
+
+def test_berkas_bukan_workbook_keluar_dua(tmp_path: Path) -> None:
+    palsu = tmp_path / "palsu.xlsm"
+    palsu.write_text("bukan zip")
+    isi = palsu.read_bytes()
+    r = jalankan_cli("proses", str(palsu))
+    assert r.returncode == 2
+    assert "bukan buku kerja Excel" in r.stderr and str(palsu) in r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+    assert palsu.read_bytes() == isi
+    r = jalankan_cli("validasi", str(tmp_path / "tidak-ada.xlsm"))
+    assert r.returncode == 2 and "tidak ditemukan" in r.stderr
+
+
+def test_ekspor_lalu_baru_dari(tmp_path: Path, contoh_xlsm: Path) -> None:
+    data_json = tmp_path / "rkt.json"
+    r = jalankan_cli("ekspor", str(contoh_xlsm), "--ke", str(data_json))
+    assert r.returncode == 0, r.stderr
+    baru = tmp_path / "baru.xlsm"
+    r = jalankan_cli("baru", str(baru), "--dari", str(data_json))
+    assert r.returncode == 0, r.stderr
+    r2 = jalankan_cli("ekspor", str(baru))
+    assert json.loads(r2.stdout) == json.loads(data_json.read_text())
+    r = jalankan_cli("baru", str(baru))
+    assert r.returncode == 2 and "sudah ada" in r.stderr
+
+
+def test_baru_kosong_lolos_struktur(tmp_path: Path) -> None:
+    berkas = tmp_path / "kosong.xlsm"
+    assert jalankan_cli("baru", str(berkas)).returncode == 0
+    kode, temuan = temuan_json(str(berkas))
+    assert not [t for t in temuan if t["aturan"] == "struktur"]
+    assert {t["aturan"] for t in temuan} <= {"identitas-kosong"}
+    r = jalankan_cli("proses", str(berkas))
+    assert r.returncode == 0, r.stdout
+
+
+def test_bantuan_dan_versi() -> None:
+    r = jalankan_cli("--help")
+    assert r.returncode == 0
+    for perintah in ("contoh", "baru", "validasi", "hitung", "lampiran", "proses", "ekspor"):
+        assert perintah in r.stdout
+    assert jalankan_cli("--versi").stdout.startswith("rkt-xl ")
