@@ -123,8 +123,8 @@ def _baca_token(token: str) -> Decimal | Bacaan:
         lain = Decimal(bulat + pecahan)
         return Bacaan(
             Status.AMBIGU,
-            alasan=(f"{token!r} ambigu: {format_angka(dibaca, len(pecahan))} (titik sebagai koma desimal) "
-                    f"atau {format_angka(lain)}? Dalam penulisan Indonesia titik "
+            alasan=(f"{token!r} ambigu: {format_angka(dibaca, len(pecahan))} (titik sebagai "
+                    f"koma desimal) atau {format_angka(lain)}? Dalam penulisan Indonesia titik "
                     "memisahkan ribuan per tiga angka"),
             kemungkinan=(dibaca, lain),
         )
@@ -159,7 +159,7 @@ def format_angka(x: int | float | Decimal, desimal: int | None = None) -> str:
     negatif = d < 0
     teks = f"{abs(d):f}"
     bulat, _, pecahan = teks.partition(".")
-    kelompok = []
+    kelompok: list[str] = []
     while len(bulat) > 3:
         kelompok.insert(0, bulat[-3:])
         bulat = bulat[:-3]

@@ -37,7 +37,7 @@ def _versi(nilai: bool) -> None:
 
 
 @app.callback()
-def utama(versi: Annotated[Optional[bool], typer.Option(  # noqa: UP007 - typer needs Optional
+def utama(versi: Annotated[Optional[bool], typer.Option(
         "--versi", "--version", callback=_versi, is_eager=True,
         help="Tampilkan versi lalu keluar.")] = None) -> None:
     """rkt-xl: RKT di Excel."""
@@ -239,7 +239,7 @@ def proses(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> None
 @app.command()
 def baru(
     berkas: Annotated[Path, typer.Argument(help="Berkas .xlsm yang akan dibuat.")],
-    dari: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    dari: Annotated[Optional[Path], typer.Option(
         "--dari", help="Isi dari berkas JSON (hasil rkt-xl ekspor).")] = None,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
 ) -> None:
@@ -259,7 +259,7 @@ def baru(
 @app.command()
 def ekspor(
     berkas: Annotated[Path, typer.Argument(help="Buku kerja RKT.")],
-    ke: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    ke: Annotated[Optional[Path], typer.Option(
         "--ke", help="Berkas JSON tujuan (tanpa ini: ke stdout).")] = None,
 ) -> None:
     """Ekspor seluruh isi RKT ke JSON (untuk e-SAKIP atau rkt-xl baru --dari)."""
@@ -281,7 +281,7 @@ def ekspor(
 @app.command()
 def pdf(
     berkas: BerkasArg,
-    ke: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    ke: Annotated[Optional[Path], typer.Option(
         "--ke", help="Folder tujuan PDF (bawaan: di samping berkas).")] = None,
 ) -> None:
     """Cetak keempat lampiran ke satu PDF per berkas (lewat LibreOffice)."""
@@ -335,6 +335,7 @@ def contoh(
         _cetak_json(_ringkasan_json(h))
         return
     lap = h.laporan
+    assert lap is not None
     kon.print(f"[bold]Buku kerja contoh:[/] {tujuan}\n")
     _cetak_temuan(kon, lap.temuan_awal, "1. Validasi menemukan pada data yang diketik")
     kon.print()

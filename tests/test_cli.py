@@ -141,7 +141,7 @@ def test_ekspor_lalu_baru_dari(tmp_path: Path, contoh_xlsm: Path) -> None:
 def test_baru_kosong_lolos_struktur(tmp_path: Path) -> None:
     berkas = tmp_path / "kosong.xlsm"
     assert jalankan_cli("baru", str(berkas)).returncode == 0
-    kode, temuan = temuan_json(str(berkas))
+    _, temuan = temuan_json(str(berkas))
     assert not [t for t in temuan if t["aturan"] == "struktur"]
     assert {t["aturan"] for t in temuan} <= {"identitas-kosong"}
     r = jalankan_cli("proses", str(berkas))

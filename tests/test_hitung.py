@@ -70,7 +70,7 @@ def test_kategori_permendagri(x: Decimal, k: str) -> None:
 
 def test_skala_adalah_data() -> None:
     pita = SKALA["Permendagri 86/2017"]
-    assert [p.kategori for p in pita][0] == "Sangat Tinggi"
+    assert pita[0].kategori == "Sangat Tinggi"
     assert all(p.bawah is None or p.atas is None or p.bawah < p.atas for p in pita)
 
 

@@ -161,4 +161,5 @@ def _pagu_bulat(b: Baris, pagu: Bacaan, apa: str) -> Iterator[Temuan]:
             and pagu.nilai != pagu.nilai.to_integral_value()):
         yield temuan(TIDAK_VALID, sel.lembar, sel.alamat,
                      f"{apa} {angka.format_angka(pagu.nilai)} bukan Rupiah utuh.",
-                     f"Pagu dalam Rupiah utuh, mis. {angka.format_angka(angka.bulatkan(pagu.nilai, 0))}.")
+                     "Pagu dalam Rupiah utuh, mis. "
+                     f"{angka.format_angka(angka.bulatkan(pagu.nilai, 0))}.")

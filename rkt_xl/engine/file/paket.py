@@ -22,8 +22,8 @@ NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-M = "{%s}" % NS_MAIN
-R = "{%s}" % NS_R
+M = f"{{{NS_MAIN}}}"
+R = f"{{{NS_R}}}"
 REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
 REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
 
@@ -162,7 +162,7 @@ class Paket:
         if "[Content_Types].xml" not in self.parts:
             raise GalatBerkas(f"{self.nama}: bukan buku kerja Excel (tidak ada "
                               "[Content_Types].xml); berkas .ods atau rusak?")
-        for rid, (tipe, target) in self.rels("").items():
+        for tipe, target in self.rels("").values():
             if tipe.endswith("/officeDocument"):
                 return target
         if "xl/workbook.xml" in self.parts:
@@ -262,9 +262,14 @@ def teks_si(si: etree._Element) -> str:
     t = si.find(M + "t")
     if t is not None and len(si) == 1:
         return t.text or ""
-    return "".join(x.text or "" for x in si.iter(M + "t")
-                   if x.getparent() is not None and x.getparent().tag != M + "rPh"
-                   and (x.getparent() is si or x.getparent().getparent() is si))
+    bagian = []
+    for x in si.iter(M + "t"):
+        induk = x.getparent()
+        # Phonetic runs (<rPh>) are reading aids, not part of the text.
+        if induk is not None and induk.tag != M + "rPh" and \
+                (induk is si or induk.getparent() is si):
+            bagian.append(x.text or "")
+    return "".join(bagian)
 
 
 def _nama_kolom(nama: str) -> str:
