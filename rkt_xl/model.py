@@ -182,6 +182,7 @@ class Tabel:
     ref: str = ""  # e.g. "A1:I7"
     header_baris: int = 1  # Excel row of the header
     gabungan: list[str] = field(default_factory=list)  # merged ranges inside the table
+    diperluas: int = 0  # rows read directly below the table's range (not yet inside it)
 
 
 @dataclass

@@ -19,6 +19,11 @@ SEL_DIGABUNG = daftarkan(
     "Ada sel yang digabung (merge) di dalam tabel input; nilainya hanya terbaca di sel "
     "pertama.",
     "Sel C3:C5 pada tabel tblSasaran digabung; pisahkan (Unmerge) dan isi tiap baris.")
+DI_LUAR_TABEL = daftarkan(
+    "baris-di-luar-tabel", Tingkat.INFO,
+    "Baris yang diketik tepat di bawah tabel (belum masuk rentang tabel) ikut dibaca.",
+    "Baris 33–35 di bawah tabel tblKegiatan ikut dibaca; perluas tabelnya agar Excel "
+    "mengenalinya.")
 RUMUS_GALAT = daftarkan(
     "rumus-galat", Tingkat.GALAT,
     "Sel input berisi nilai galat rumus (#DIV/0!, #REF!, #N/A…).",
@@ -58,6 +63,20 @@ def periksa_gabungan(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                          f"Sel {ref} di dalam tabel {tabel.nama} digabung (merge); hanya sel "
                          "pertamanya yang terbaca.",
                          "Pisahkan sel (Unmerge) dan isi nilai di setiap baris.")
+
+
+@pemeriksa
+def periksa_di_luar_tabel(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for tabel in rkt.tabel.values():
+        if tabel.diperluas and tabel.baris:
+            akhir = tabel.baris[-1].nomor
+            awal = akhir - tabel.diperluas + 1
+            rentang = f"{awal}" if awal == akhir else f"{awal}–{akhir}"
+            yield temuan(DI_LUAR_TABEL, tabel.lembar, f"A{awal}",
+                         f"Baris {rentang} di bawah tabel {tabel.nama} (rentang {tabel.ref}) "
+                         "ikut dibaca sebagai bagian tabel.",
+                         "Perluas tabelnya: klik di dalam tabel → Table Design → Resize Table "
+                         "(atau seret sudut kanan bawah tabel).")
 
 
 @pemeriksa
