@@ -57,6 +57,9 @@ class Layout:
     cetak: Cetak = field(default_factory=Cetak)
     warna_tab: str | None = None  # "RRGGBB"
     bekukan_baris: int = 0  # rows frozen at the top (0 = none)
+    # Manual page breaks: each row listed is the last row of a printed page (so a
+    # program and its kegiatan, or the signature block, are not split across pages).
+    putus_baris: list[int] = field(default_factory=list)
 
     def tulis(self, baris: int, kolom: int, nilai: NilaiLayout, gaya: str,
               tautan: str | None = None) -> None:

@@ -1,0 +1,266 @@
+"""Render a ``Layout`` into a complete SpreadsheetML worksheet part (bytes).
+
+The file engine swaps this part in for a generated sheet, copying every other part
+of the workbook byte for byte. The output is:
+
+- valid for Excel: children of ``<worksheet>`` in the order the schema (CT_Worksheet)
+  demands — Excel refuses a part whose elements are out of order;
+- text-safe: every string is an inline string, never a formula, so ``=1+1`` or
+  ``-5 orang`` typed by a user stays text;
+- byte-deterministic: the same Layout gives the same bytes (no timestamps, sorted
+  rows and cells, fixed number formatting), so regenerating an unchanged sheet does
+  not change the workbook.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rkt_xl.engine.file.paket import NS_MAIN, NS_R, alamat, angka_ke_kolom
+from rkt_xl.lampiran.layout import Layout, NilaiLayout, SelLayout
+
+__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_lembar"]
+
+# CT_Worksheet child order (ECMA-376 Part 1, §18.3.1.99), the elements we write.
+URUTAN_ELEMEN: tuple[str, ...] = (
+    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
+    "mergeCells", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter",
+    "rowBreaks",
+)
+
+BATAS_TEKS = 32767  # Excel's maximum characters in one cell
+_TINGGI_BAKU = 15.0
+_TINGGI_MAKS = 409.0
+_LEBAR_MAKS = 255.0  # Excel's maximum column width (characters)
+
+# XML 1.0 forbids most C0 controls; Excel encodes them as _xHHHH_. A literal "_xHHHH_"
+# in the text must itself be escaped (its underscore as _x005F_) or Excel decodes it.
+_KONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_POLA_X = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+_SUROGAT = re.compile("[\ud800-\udfff]")
+
+
+def kutip_lembar(nama: str) -> str:
+    """A sheet name in a reference, always quoted with ' doubled: ``'Tabel 2.5'``."""
+    return "'" + nama.replace("'", "''") + "'"
+
+
+# -- escaping ----------------------------------------------------------------------------
+def _teks_excel(teks: str) -> str:
+    teks = _POLA_X.sub(r"_x005F_\1", teks)
+    teks = _KONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", teks)
+    teks = _SUROGAT.sub("\ufffd", teks)
+    if len(teks) > BATAS_TEKS:
+        teks = teks[:BATAS_TEKS - 1] + "…"
+    return teks
+
+
+def _esc(teks: str) -> str:
+    return teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(teks: str) -> str:
+    teks = _SUROGAT.sub("\ufffd", _KONTROL.sub("", teks))
+    return (_esc(teks).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+            .replace("\t", "&#9;"))
+
+
+def _angka(x: float) -> str:
+    """A number the way the file stores it: shortest repr, no trailing ``.0``."""
+    teks = repr(float(x))
+    return teks[:-2] if teks.endswith(".0") else teks
+
+
+def _ukuran(x: float) -> str:
+    """Widths, heights and margins: short, stable decimal text."""
+    return _angka(round(float(x), 6))
+
+
+# -- cells -------------------------------------------------------------------------------
+def _sel_xml(ref: str, nilai: NilaiLayout, s: int) -> str:
+    gaya = f' s="{s}"' if s else ""
+    if nilai is None:
+        return f'<c r="{ref}"{gaya}/>'
+    if isinstance(nilai, bool):  # not in NilaiLayout, but never write True as 1
+        nilai = "BENAR" if nilai else "SALAH"
+    if isinstance(nilai, int):
+        return f'<c r="{ref}"{gaya}><v>{nilai}</v></c>'
+    if isinstance(nilai, (float, Decimal)):
+        f = float(nilai)
+        if math.isfinite(f):
+            return f'<c r="{ref}"{gaya}><v>{_angka(f)}</v></c>'
+        nilai = str(nilai)  # NaN/∞ cannot be stored as a number: keep it visible
+    teks = _teks_excel(str(nilai))
+    ruang = ' xml:space="preserve"' if teks != teks.strip() or "  " in teks or \
+        "\n" in teks or "\t" in teks else ""
+    return f'<c r="{ref}"{gaya} t="inlineStr"><is><t{ruang}>{_esc(teks)}</t></is></c>'
+
+
+def _sel_lengkap(layout: Layout) -> dict[tuple[int, int], SelLayout]:
+    """Cells by (row, column); the last write wins; merged ranges filled with the
+    top-left style so Excel draws the borders of the whole range."""
+    sel: dict[tuple[int, int], SelLayout] = {}
+    for s in layout.sel:
+        if s.baris >= 1 and s.kolom >= 1:
+            sel[(s.baris, s.kolom)] = s
+    for g in layout.gabung:
+        kiri_atas = sel.get((g.baris1, g.kolom1))
+        if kiri_atas is None:
+            continue
+        for r in range(g.baris1, g.baris2 + 1):
+            for c in range(g.kolom1, g.kolom2 + 1):
+                if (r, c) not in sel:
+                    sel[(r, c)] = SelLayout(r, c, None, kiri_atas.gaya)
+    return sel
+
+
+def _batas(layout: Layout, sel: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """Last used row and column (merges included); (1, 1) for an empty sheet."""
+    baris = [r for r, _ in sel] + [g.baris2 for g in layout.gabung]
+    kolom = [c for _, c in sel] + [g.kolom2 for g in layout.gabung]
+    return max(baris, default=1), max(kolom, default=1)
+
+
+# -- parts of the worksheet ------------------------------------------------------------
+def _sheet_pr(layout: Layout) -> str:
+    tab = ""
+    if layout.warna_tab:
+        warna = layout.warna_tab.lstrip("#").upper()
+        tab = f'<tabColor rgb="FF{warna[-6:]}"/>'
+    fit = '<pageSetUpPr fitToPage="1"/>' if layout.cetak.muat_lebar or \
+        layout.cetak.muat_tinggi else ""
+    isi = tab + fit
+    return f"<sheetPr>{isi}</sheetPr>" if isi else ""
+
+
+def _sheet_views(layout: Layout) -> str:
+    n = layout.bekukan_baris
+    if n <= 0:
+        return ('<sheetViews><sheetView showGridLines="0" workbookViewId="0">'
+                '<selection activeCell="A1" sqref="A1"/></sheetView></sheetViews>')
+    kiri_atas = f"A{n + 1}"
+    return ('<sheetViews><sheetView showGridLines="0" workbookViewId="0">'
+            f'<pane ySplit="{n}" topLeftCell="{kiri_atas}" activePane="bottomLeft" '
+            'state="frozen"/>'
+            f'<selection pane="bottomLeft" activeCell="{kiri_atas}" sqref="{kiri_atas}"/>'
+            "</sheetView></sheetViews>")
+
+
+def _cols(layout: Layout) -> str:
+    if not layout.lebar_kolom:
+        return ""
+    isi = "".join(f'<col min="{k}" max="{k}" width="{_ukuran(min(w, _LEBAR_MAKS))}" '
+                  'customWidth="1"/>'
+                  for k, w in sorted(layout.lebar_kolom.items()) if 1 <= k <= 16384 and w >= 0)
+    return f"<cols>{isi}</cols>" if isi else ""
+
+
+def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
+                gaya_s: dict[str, int]) -> str:
+    per_baris: dict[int, list[SelLayout]] = {}
+    for (r, _), s in sel.items():
+        per_baris.setdefault(r, []).append(s)
+    baris = sorted(set(per_baris) | {r for r in layout.tinggi_baris if r >= 1})
+    bagian = ["<sheetData>"]
+    for r in baris:
+        tinggi = layout.tinggi_baris.get(r)
+        # Excel rejects a row taller than 409 pt or negative: clamp, never fail.
+        ht = f' ht="{_ukuran(min(max(tinggi, 0.0), _TINGGI_MAKS))}" customHeight="1"' \
+            if tinggi is not None else ""
+        isi = "".join(_sel_xml(alamat(r, s.kolom), s.nilai, gaya_s.get(s.gaya, 0))
+                      for s in sorted(per_baris.get(r, []), key=lambda x: x.kolom))
+        bagian.append(f'<row r="{r}"{ht}>{isi}</row>' if isi else f'<row r="{r}"{ht}/>')
+    bagian.append("</sheetData>")
+    return "".join(bagian)
+
+
+def _merge_cells(layout: Layout) -> str:
+    unik = sorted({(g.baris1, g.kolom1, g.baris2, g.kolom2) for g in layout.gabung
+                   if (g.baris1, g.kolom1) != (g.baris2, g.kolom2)})
+    if not unik:
+        return ""
+    isi = "".join(f'<mergeCell ref="{alamat(r1, c1)}:{alamat(r2, c2)}"/>'
+                  for r1, c1, r2, c2 in unik)
+    return f'<mergeCells count="{len(unik)}">{isi}</mergeCells>'
+
+
+def _hyperlinks(sel: dict[tuple[int, int], SelLayout]) -> str:
+    # Internal links only: `location`, no r:id, so the sheet needs no relationships.
+    isi = "".join(
+        f'<hyperlink ref="{alamat(r, c)}" location="{_attr(s.tautan)}" '
+        f'display="{_attr(str(s.nilai) if s.nilai is not None else s.tautan)}"/>'
+        for (r, c), s in sorted(sel.items()) if s.tautan)
+    return f"<hyperlinks>{isi}</hyperlinks>" if isi else ""
+
+
+def _cetak(layout: Layout) -> str:
+    c = layout.cetak
+    kiri, kanan, atas, bawah = c.margin
+    orientasi = c.orientasi if c.orientasi in ("landscape", "portrait") else "landscape"
+    kaki = f"<headerFooter><oddFooter>{_esc(_teks_excel(c.kaki))}</oddFooter></headerFooter>" \
+        if c.kaki else ""
+    return (
+        '<printOptions horizontalCentered="1"/>'
+        f'<pageMargins left="{_ukuran(kiri)}" right="{_ukuran(kanan)}" top="{_ukuran(atas)}" '
+        f'bottom="{_ukuran(bawah)}" header="0.3" footer="0.3"/>'
+        f'<pageSetup paperSize="{int(c.kertas)}" orientation="{orientasi}" '
+        f'fitToWidth="{int(c.muat_lebar)}" fitToHeight="{int(c.muat_tinggi)}"/>'
+        + kaki)
+
+
+def _row_breaks(layout: Layout) -> str:
+    # brk id = the last row of a page (1-based), i.e. the 0-based index of the next
+    # page's first row; max = the last column index of the sheet.
+    putus = sorted({r for r in layout.putus_baris if r >= 1})
+    if not putus:
+        return ""
+    isi = "".join(f'<brk id="{r}" max="16383" man="1"/>' for r in putus)
+    return f'<rowBreaks count="{len(putus)}" manualBreakCount="{len(putus)}">{isi}</rowBreaks>'
+
+
+def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
+    """The complete worksheet part for ``layout``.
+
+    ``gaya_s`` maps a style name to its cellXfs index (from the template's ``_Gaya``
+    sheet); a name it lacks falls back to 0, the workbook's default style.
+    """
+    sel = _sel_lengkap(layout)
+    baris_akhir, kolom_akhir = _batas(layout, sel.keys())
+    dimensi = "A1" if not sel else f"A1:{alamat(baris_akhir, kolom_akhir)}"
+    bagian = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+        f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">',
+        _sheet_pr(layout),
+        f'<dimension ref="{dimensi}"/>',
+        _sheet_views(layout),
+        f'<sheetFormatPr defaultRowHeight="{_ukuran(_TINGGI_BAKU)}"/>',
+        _cols(layout),
+        _sheet_data(layout, sel, gaya_s),
+        _merge_cells(layout),
+        _hyperlinks(sel),
+        _cetak(layout),
+        _row_breaks(layout),
+        "</worksheet>",
+    ]
+    return "".join(bagian).encode("utf-8")
+
+
+def nama_cetak(layout: Layout) -> dict[str, str]:
+    """Defined names this sheet needs in workbook.xml (written with localSheetId).
+
+    ``{"_xlnm.Print_Titles": "'Tabel 2.5'!$7:$8",
+    "_xlnm.Print_Area": "'Tabel 2.5'!$A$1:$I$40"}``
+    """
+    lembar = kutip_lembar(layout.lembar)
+    sel = _sel_lengkap(layout)
+    baris_akhir, kolom_akhir = _batas(layout, sel.keys())
+    hasil: dict[str, str] = {}
+    if layout.cetak.baris_judul is not None:
+        a, b = sorted(layout.cetak.baris_judul)
+        hasil["_xlnm.Print_Titles"] = f"{lembar}!${a}:${b}"
+    hasil["_xlnm.Print_Area"] = \
+        f"{lembar}!$A$1:${angka_ke_kolom(kolom_akhir)}${baris_akhir}"
+    return hasil

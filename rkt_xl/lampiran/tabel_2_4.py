@@ -1,0 +1,74 @@
+"""Tabel 2.4: Rencana Kinerja Tahunan (RKT) Tahun n — tujuan → sasaran → target.
+
+Tujuan, Indikator Tujuan and Sasaran are merged over the indicators they head, as in
+the printed document. The model rows already carry those values filled down, so a
+group is a run of consecutive equal values; a lower level never spans a boundary of
+the level above it (two tujuan that happen to share a sasaran text stay separate).
+"""
+
+from __future__ import annotations
+
+from rkt_xl import skema
+from rkt_xl.hitung import HasilHitung
+from rkt_xl.lampiran import judul
+from rkt_xl.lampiran.layout import Cetak, Layout
+from rkt_xl.model import RKT, Indikator
+
+LEBAR = (28.0, 26.0, 30.0, 40.0, 20.0)
+
+
+def label_kolom(tahun: int | None) -> tuple[str, ...]:
+    return ("Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran",
+            f"Target Kinerja Indikator Sasaran pada Tahun {judul.tahun_teks(tahun)}")
+
+
+def bangun_tabel_2_4(rkt: RKT, hasil: HasilHitung) -> Layout:
+    """The sheet ``Tabel 2.4`` as a Layout (``hasil`` is unused: no computed column)."""
+    del hasil  # same signature as the other builders
+    tahun = rkt.tahun
+    label = label_kolom(tahun)
+    n = len(label)
+    layout = judul.layout_baru(skema.TABEL_2_4, LEBAR)
+    layout.warna_tab = judul.WARNA_TAB_LAMPIRAN
+    baris = judul.blok_judul(
+        layout, rkt, f"Tabel 2.4 Rencana Kinerja Tahunan (RKT) Tahun {judul.tahun_teks(tahun)}",
+        n)
+    header = baris
+    judul.tulis_header(layout, header, label)
+    layout.cetak = Cetak(baris_judul=(header, header))
+    layout.bekukan_baris = header
+    awal = header + 1
+    blok: list[tuple[int, int]] = []
+    if rkt.indikator:
+        blok = tulis_isi(layout, awal, rkt.indikator)
+        akhir = awal + len(rkt.indikator) - 1
+    else:
+        judul.baris_kosong(layout, awal, n)
+        akhir = awal
+    judul.atur_tinggi(layout, header, akhir)
+    judul.lengkapi_gabungan(layout)
+    selesai = judul.blok_ttd(layout, rkt, akhir + 1, n)
+    judul.atur_halaman(layout, [*blok, (akhir + 1, selesai - 1)])
+    return layout
+
+
+def tulis_isi(layout: Layout, awal: int, indikator: list[Indikator]) -> list[tuple[int, int]]:
+    """The indicator rows; returns the row span of each tujuan (kept on one page)."""
+    for i, ind in enumerate(indikator):
+        r = awal + i
+        layout.tulis(r, 1, ind.tujuan or None, "teks")
+        layout.tulis(r, 2, ind.indikator_tujuan or None, "teks")
+        layout.tulis(r, 3, ind.sasaran or None, "teks")
+        layout.tulis(r, 4, ind.indikator or None, "teks")
+        target = judul.teks_target(ind.target, ind.baris.sel.get(skema.TARGET), ind.satuan)
+        layout.tulis(r, 5, target or None, "teks-tengah")
+    # Each level is keyed by itself and every level above it.
+    kunci_level: tuple[list[tuple[str, ...]], ...] = (
+        [(x.tujuan,) for x in indikator],
+        [(x.tujuan, x.indikator_tujuan) for x in indikator],
+        [(x.tujuan, x.indikator_tujuan, x.sasaran) for x in indikator],
+    )
+    for kolom, kunci in enumerate(kunci_level, start=1):
+        for a, b in judul.kelompok(kunci):
+            layout.gabungkan(awal + a, kolom, awal + b, kolom)
+    return [(awal + a, awal + b) for a, b in judul.kelompok(kunci_level[0])]
