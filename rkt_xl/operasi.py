@@ -49,7 +49,7 @@ def proses_satu(berkas: str, perintah: str) -> Hasil:
         return Hasil(berkas, perintah, galat=str(e))
     except MemoryError:
         return Hasil(berkas, perintah, galat=f"{berkas}: berkas terlalu besar untuk diproses")
-    except Exception as e:  # noqa: BLE001 - the user gets a sentence, never a traceback
+    except Exception as e:
         if os.environ.get("RKT_XL_DEBUG"):
             raise
         return Hasil(berkas, perintah,

@@ -130,4 +130,5 @@ LEMBAR_LAMPIRAN: tuple[str, ...] = (TABEL_2_4, TABEL_2_5, LAMPIRAN_I, LAMPIRAN_I
 LEMBAR_HASIL: tuple[str, ...] = (*LEMBAR_LAMPIRAN, VALIDASI)
 
 BERANDA = "Beranda"
+SEL_STATUS = "B4"  # Beranda cell holding the status line ("Validasi 28-11-2026 10:12 — …")
 GAYA = "_Gaya"

@@ -23,13 +23,21 @@ from rkt_xl.galat import GalatBerkas
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.templat import (
     CATATAN_HITUNG,
+    LEBAR_TOMBOL,
     NAMA_DAFTAR_KODE_PROGRAM,
     SEL_STATUS,
+    TINGGI_TOMBOL,
+    TOMBOL_BERANDA,
+    URUTAN_LEMBAR,
     DataTidakValid,
     bangun,
     gaya_sel,
 )
 from rkt_xl.templat.__main__ import main
+from rkt_xl.templat.beranda import MAKRO_TOMBOL
+from rkt_xl.templat.konfigurasi import LEMBAR_XLWINGS, PENGATURAN_XLWINGS
+from rkt_xl.templat.ribbon import BAGIAN_RIBBON, TIPE_RIBBON, GalatRibbon, pasang_ribbon
+from rkt_xl.templat.sumber import BERKAS_RIBBON, MODUL_UDF, ada_modul_udf
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -110,8 +118,8 @@ def berisi(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_lembar_berurutan_dan_gaya_tersembunyi(templat: Path) -> None:
     buku = _buka(templat)
     harapan = [skema.BERANDA, *(t.lembar for t in skema.TABEL), *skema.LEMBAR_HASIL,
-               skema.GAYA]
-    assert buku.sheetnames == harapan
+               skema.GAYA, LEMBAR_XLWINGS]
+    assert buku.sheetnames == harapan == list(URUTAN_LEMBAR)
     assert buku.sheetnames[7:12] == ["Tabel 2.4", "Tabel 2.5", "Lampiran I", "Lampiran II",
                                      "Validasi"]
     keadaan = {lembar.title: lembar.sheet_state for lembar in buku.worksheets}
@@ -340,7 +348,10 @@ def test_proyek_vba_cocok_dengan_lembar(templat: Path) -> None:
         assert berkas.validate() == []
     jumlah = len(_buka(templat).sheetnames)
     kode = [f"Sheet{n}" for n in range(1, jumlah + 1)]
-    assert set(modul) == {"ThisWorkbook", *kode, "RKT"}
+    standar = {"RKT", "xlwings", "Dictionary"}
+    if ada_modul_udf():
+        standar.add("xlwings_udfs")
+    assert set(modul) == {"ThisWorkbook", *kode, *standar}
     for nomor, nama in enumerate(_buka(templat).sheetnames):
         pr = _xml(templat, _bagian_lembar(templat, nama)).find("m:sheetPr", NS)
         assert pr is not None and pr.get("codeName") == kode[nomor]
@@ -370,3 +381,101 @@ def test_perintah_modul(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert main([]) == 0
     bawaan = tmp_path / "workbook" / "RKT_template.xlsm"
     assert bawaan.read_bytes() == _bangun(tmp_path, None, "x.xlsm").read_bytes()
+
+
+# -- Excel side: buttons, xlwings.conf, ribbon ------------------------------------------
+
+NS_VML = {"v": "urn:schemas-microsoft-com:vml", "x": "urn:schemas-microsoft-com:office:excel"}
+
+
+def _tombol_vml(berkas: Path) -> list[etree._Element]:
+    """The VML shapes of Beranda's legacy drawing (form buttons live there)."""
+    lembar = _bagian_lembar(berkas, skema.BERANDA)
+    folder, nama = lembar.rsplit("/", 1)
+    rels = _xml(berkas, f"{folder}/_rels/{nama}.rels")
+    vml = next(r.get("Target", "") for r in rels if r.get("Type", "").endswith("/vmlDrawing"))
+    bagian = "xl/" + vml.replace("../", "")
+    with zipfile.ZipFile(berkas) as paket:
+        # VML is not quite XML (Excel writes bare <br>); XlsxWriter's is well formed.
+        akar = etree.fromstring(paket.read(bagian))
+    return akar.findall("v:shape", NS_VML)
+
+
+def _data_klien(bentuk: etree._Element) -> etree._Element:
+    data = bentuk.find("x:ClientData", NS_VML)
+    assert data is not None
+    return data
+
+
+def test_tombol_beranda(templat: Path) -> None:
+    tombol = [s for s in _tombol_vml(templat) if _data_klien(s).get("ObjectType") == "Button"]
+    assert len(tombol) == len(TOMBOL_BERANDA)
+    for bentuk, (sel, judul) in zip(tombol, TOMBOL_BERANDA, strict=True):
+        data = _data_klien(bentuk)
+        assert "".join(str(t) for t in bentuk.itertext()).strip().startswith(judul)
+        assert data.findtext("x:FmlaMacro", namespaces=NS_VML) == f"[0]!{MAKRO_TOMBOL[judul]}"
+        assert data.findtext("x:PrintObject", namespaces=NS_VML) == "False"
+        # Anchor: left column, x offset, top row, y offset, … (0-based) — the button
+        # stays inside its own cell.
+        jangkar = [int(n) for n in str(data.findtext("x:Anchor", namespaces=NS_VML)).split(",")]
+        kolom, baris = ord(sel[0]) - ord("A"), int(sel[1:]) - 1
+        assert (jangkar[0], jangkar[2], jangkar[4], jangkar[6]) == (kolom, baris, kolom, baris)
+        gaya = bentuk.get("style", "")
+        assert f"width:{LEBAR_TOMBOL * 0.75}pt" in gaya
+        assert f"height:{TINGGI_TOMBOL * 0.75:g}pt" in gaya
+
+
+def test_lembar_xlwings_conf(templat: Path) -> None:
+    lembar = _buka(templat)[LEMBAR_XLWINGS]
+    assert lembar.sheet_state == "visible"
+    # xlwings reads column A from A1 down to the first empty cell, keys upper-cased.
+    kunci: list[str] = []
+    for baris in lembar.iter_rows(min_col=1, max_col=3):
+        if baris[0].value is None:
+            break
+        kunci.append(str(baris[0].value))
+        assert baris[2].value, f"tanpa keterangan: {baris[0].value}"
+    assert kunci == [k for k, _, _ in PENGATURAN_XLWINGS]
+    assert len({k.upper() for k in kunci}) == len(kunci)
+    nilai = {str(baris[0].value).upper(): baris[1].value for baris in lembar.iter_rows(
+        min_col=1, max_col=2, max_row=len(kunci))}
+    assert nilai["UDF MODULES"] == MODUL_UDF == "rkt_xl.udfs"
+    assert nilai["INTERPRETER_WIN"] is None and nilai["INTERPRETER_MAC"] is None
+    assert nilai["SHOW CONSOLE"] is False and nilai["USE UDF SERVER"] is False
+    assert nilai["ADD_WORKBOOK_TO_PYTHONPATH"] is False
+    for wajib in ("PYTHONPATH", "DEBUG UDFS"):
+        assert wajib in nilai
+    # Nothing else in column A below the settings: it could only become a setting.
+    assert [s.value for s in lembar["A"][len(kunci):] if s.value is not None] == []
+    catatan = " ".join(str(s.value) for s in lembar["C"] if s.value)
+    assert "pythonw.exe" in catatan and "Interpreter_Win" in catatan
+    assert "xlwings.conf" in catatan
+
+
+def test_ribbon_terpasang(templat: Path) -> None:
+    with zipfile.ZipFile(templat) as paket:
+        assert paket.read(BAGIAN_RIBBON) == BERKAS_RIBBON.read_bytes()
+        info = paket.getinfo(BAGIAN_RIBBON)
+        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+    rels = _xml(templat, "_rels/.rels")
+    ribbon = [r for r in rels if r.get("Type") == TIPE_RIBBON]
+    assert [r.get("Target") for r in ribbon] == [BAGIAN_RIBBON]
+    assert len({r.get("Id") for r in rels}) == len(rels)
+    # The part takes the Default xml content type, as Excel writes a customUI part.
+    jenis = _xml(templat, "[Content_Types].xml")
+    ns = {"t": "http://schemas.openxmlformats.org/package/2006/content-types"}
+    assert jenis.xpath("//t:Default[@Extension='xml']/@ContentType", namespaces=ns) == [
+        "application/xml"]
+    assert not jenis.xpath(f"//t:Override[@PartName='/{BAGIAN_RIBBON}']", namespaces=ns)
+
+
+def test_ribbon_tidak_dipasang_dua_kali(templat: Path, tmp_path: Path) -> None:
+    with pytest.raises(GalatRibbon):
+        pasang_ribbon(templat.read_bytes())
+    salah = tmp_path / "customUI14.xml"
+    salah.write_text('<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui"/>')
+    from rkt_xl.templat.ribbon import baca_ribbon
+
+    with pytest.raises(GalatRibbon, match="2009/07"):
+        baca_ribbon(salah)

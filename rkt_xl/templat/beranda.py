@@ -8,7 +8,7 @@ from rkt_xl import skema
 from rkt_xl.templat.format import ABU_HITUNG, CATATAN, KERTAS_A4, PabrikFormat
 
 JUDUL = "Rencana Kinerja Tahunan (RKT)"
-SEL_STATUS = "B4"
+SEL_STATUS = skema.SEL_STATUS
 """Where Hitung/Validasi/Buat Lampiran report their last run (one line of text)."""
 STATUS_AWAL = "Status: belum diproses."
 
@@ -21,6 +21,12 @@ TOMBOL_BERANDA: tuple[tuple[str, str], ...] = (
 LEBAR_TOMBOL = 190
 TINGGI_TOMBOL = 40
 """Button size in pixels; fits inside one Beranda column and the button row."""
+MAKRO_TOMBOL: dict[str, str] = {
+    "Validasi": "Validasi",
+    "Hitung": "Hitung",
+    "Buat Lampiran": "BuatLampiran",
+}
+"""Caption → the Sub of rkt_xl/templat/vba/RKT.bas the button runs (tests/test_vba.py checks)."""
 
 _BARIS_TOMBOL = 6  # 0-based row of TOMBOL_BERANDA
 _KETERANGAN_TOMBOL = (
@@ -52,7 +58,9 @@ _BARIS_PERINTAH = (
 )
 
 # Column widths (characters): a narrow margin, three button columns, a spare one.
-_LEBAR_KOLOM = ((0, 0, 2.0), (1, 3, 30.0), (4, 4, 6.0))
+_LEBAR_KOLOM_TOMBOL = 30.0
+_LEBAR_KOLOM = ((0, 0, 2.0), (1, 3, _LEBAR_KOLOM_TOMBOL), (4, 4, 6.0))
+_TINGGI_BARIS_TOMBOL = TINGGI_TOMBOL * 0.75 + 6  # points: the button plus a margin
 _KOLOM_AKHIR = 4
 
 
@@ -77,12 +85,30 @@ def _status(lembar: Worksheet, fmt: PabrikFormat) -> None:
 
 def _tombol(lembar: Worksheet, fmt: PabrikFormat) -> None:
     _judul_bagian(lembar, _BARIS_TOMBOL - 1, "Tombol (Excel)", fmt)
-    lembar.set_row(_BARIS_TOMBOL, TINGGI_TOMBOL * 0.75 + 6)  # pixels → points, plus margin
+    lembar.set_row(_BARIS_TOMBOL, _TINGGI_BARIS_TOMBOL)
     lembar.set_row(_BARIS_TOMBOL + 1, 36)
     keterangan = fmt({"italic": True, "font_size": 9, "font_color": CATATAN,
                       "text_wrap": True, "valign": "top"})
     for kolom, teks in enumerate(_KETERANGAN_TOMBOL, start=1):
         lembar.write_string(_BARIS_TOMBOL + 1, kolom, teks, keterangan)
+    pasang_tombol(lembar)
+
+
+def pasang_tombol(lembar: Worksheet) -> None:
+    """A form button per TOMBOL_BERANDA cell, centred in it, running its RKT macro."""
+    # Excel's column width in pixels for Calibri 11 (what XlsxWriter computes too).
+    lebar_kolom = int(_LEBAR_KOLOM_TOMBOL * 7 + 5)
+    tinggi_baris = int(_TINGGI_BARIS_TOMBOL * 4 / 3)
+    for (sel, judul), keterangan in zip(TOMBOL_BERANDA, _KETERANGAN_TOMBOL, strict=True):
+        lembar.insert_button(sel, {
+            "macro": MAKRO_TOMBOL[judul],
+            "caption": judul,
+            "width": LEBAR_TOMBOL,
+            "height": TINGGI_TOMBOL,
+            "x_offset": (lebar_kolom - LEBAR_TOMBOL) // 2,
+            "y_offset": (tinggi_baris - TINGGI_TOMBOL) // 2,
+            "description": keterangan,
+        })
 
 
 def _judul_bagian(lembar: Worksheet, baris: int, judul: str, fmt: PabrikFormat) -> None:

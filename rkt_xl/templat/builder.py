@@ -1,12 +1,14 @@
 """Build the macro-enabled RKT workbook (the template, or one filled from JSON data).
 
-``bangun`` is three steps so the VBA/xlwings step can slot in between them::
+``bangun`` is these steps, all from text in the repository and the pinned packages::
 
-    buku = buat_workbook(tujuan)
-    lembar = susun_lembar(buku, data)      # every contract sheet, by name
-    ...                                    # e.g. add xlwings.conf, insert_button on Beranda
-    pasang_vba(buku, modul)                # vbaProject.bin for the sheets now present
+    buku = buat_workbook(buffer)
+    lembar = susun_lembar(buku, data)  # contract sheets (Beranda with its buttons), then
+                                       # _Gaya and xlwings.conf
+    pasang_vba(buku)                   # vbaProject.bin: RKT.bas, xlwings, Dictionary,
+                                       # xlwings_udfs (see sumber.py)
     buku.close()
+    pasang_ribbon(buffer)              # customUI14.xml after XlsxWriter is done
 """
 
 from __future__ import annotations
@@ -27,15 +29,20 @@ from rkt_xl.templat.beranda import isi_beranda
 from rkt_xl.templat.format import PabrikFormat
 from rkt_xl.templat.hasil import isi_lembar_hasil
 from rkt_xl.templat.katalog import isi_katalog_gaya
+from rkt_xl.templat.konfigurasi import LEMBAR_XLWINGS, isi_konfigurasi_xlwings
 from rkt_xl.templat.masukan import baris_untuk, periksa_data
+from rkt_xl.templat.ribbon import pasang_ribbon
 from rkt_xl.templat.tabel import isi_lembar_tabel
-from rkt_xl.templat.vba import MODUL_BAKU, kode_lembar, projek_vba
+from rkt_xl.templat.vba import kode_lembar, projek_vba
 
 URUTAN_LEMBAR: tuple[str, ...] = (
     skema.BERANDA,
     *(tabel.lembar for tabel in skema.TABEL),
     *skema.LEMBAR_HASIL,
     skema.GAYA,
+    # Last, as `xlwings quickstart` places it: after every contract sheet, so their
+    # positions do not move; xlwings finds it by name.
+    LEMBAR_XLWINGS,
 )
 TEMPLAT_BAKU = Path("workbook") / "RKT_template.xlsm"
 JUDUL_DOKUMEN = "Rencana Kinerja Tahunan (RKT)"
@@ -46,12 +53,15 @@ TANGGAL_DIBUAT = datetime(2026, 1, 1)
 Tujuan = str | os.PathLike[str] | BinaryIO
 
 
+def _periksa_tujuan(tujuan: Tujuan) -> None:
+    if isinstance(tujuan, str | os.PathLike) and Path(tujuan).suffix.lower() != ".xlsm":
+        raise GalatBerkas(f"{tujuan}: nama berkas harus berakhiran .xlsm.")
+
+
 def buat_workbook(tujuan: Tujuan) -> Workbook:
     """An XlsxWriter workbook with fixed document properties."""
+    _periksa_tujuan(tujuan)
     if isinstance(tujuan, str | os.PathLike):
-        tujuan = Path(tujuan)
-        if tujuan.suffix.lower() != ".xlsm":
-            raise GalatBerkas(f"{tujuan}: nama berkas harus berakhiran .xlsm.")
         tujuan = str(tujuan)
     # in_memory: no temp files, and the zip timestamps are the fixed 1980-01-01.
     buku = Workbook(tujuan, {"in_memory": True})
@@ -73,11 +83,14 @@ def susun_lembar(buku: Workbook, data: Mapping[str, Any] | None = None) -> dict[
     for nama in skema.LEMBAR_HASIL:
         isi_lembar_hasil(lembar[nama], nama, fmt)
     isi_katalog_gaya(lembar[skema.GAYA], fmt)
+    isi_konfigurasi_xlwings(lembar[LEMBAR_XLWINGS], fmt)
     return lembar
 
 
-def pasang_vba(buku: Workbook, modul: Mapping[str, str] = MODUL_BAKU) -> None:
-    """Embed a VBA project matching the sheets added so far; call after the last sheet."""
+def pasang_vba(buku: Workbook, modul: Mapping[str, str] | None = None) -> None:
+    """Embed a VBA project matching the sheets added so far; call after the last sheet.
+
+    ``modul`` (name → source) defaults to every module of the template."""
     semua = buku.worksheets()
     for lembar, kode in zip(semua, kode_lembar(len(semua)), strict=True):
         # Named explicitly so the workbook and the project agree whatever XlsxWriter's
@@ -90,7 +103,16 @@ def pasang_vba(buku: Workbook, modul: Mapping[str, str] = MODUL_BAKU) -> None:
 
 def bangun(tujuan: Tujuan, data: Mapping[str, Any] | None = None) -> None:
     """Write the RKT workbook to ``tujuan``: the empty template, or ``data`` (rkt-xl/1)."""
-    buku = buat_workbook(tujuan)
+    _periksa_tujuan(tujuan)
+    # Built in memory and written once complete, so bad data or a missing VBA source
+    # leaves no half-written file behind.
+    sementara = io.BytesIO()
+    buku = buat_workbook(sementara)
     susun_lembar(buku, data)
     pasang_vba(buku)
     buku.close()
+    paket = pasang_ribbon(sementara.getvalue())
+    if isinstance(tujuan, str | os.PathLike):
+        Path(tujuan).write_bytes(paket)
+    else:
+        tujuan.write(paket)

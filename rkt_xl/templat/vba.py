@@ -4,7 +4,7 @@ XlsxWriter writes a macro-enabled package only around a VBA project binary, and 
 way to make one. pyOpenVBA adds a project to an existing package the way Excel does
 (ThisWorkbook plus one document module per sheet, named by the sheets' code names),
 so a throwaway skeleton with the same code names is built, given the project and the
-standard modules, and its ``xl/vbaProject.bin`` is taken out.
+standard and class modules, and its ``xl/vbaProject.bin`` is taken out.
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import xlsxwriter
-from pyopenvba import ExcelFile
+from pyopenvba import ExcelFile, VBAModuleKind
 from pyopenvba.cfb import CFB
 
+from rkt_xl.templat.sumber import semua_modul
+
 KODE_BUKU = "ThisWorkbook"
-MODUL_BAKU: dict[str, str] = {
-    "RKT": "Option Explicit\n' Makro RKT (Hitung, Validasi, Buat Lampiran) dipasang di sini.\n",
-}
-"""Until the xlwings modules exist, one standard module so the project holds code."""
 
 # [MS-OVBA] 2.3.4.1 header with version 0xFFFF and no performance cache: Office then
 # compiles from source instead of trusting p-code of another build (as xlwings'
@@ -36,10 +34,15 @@ def kode_lembar(jumlah: int) -> list[str]:
     return [f"Sheet{nomor}" for nomor in range(1, jumlah + 1)]
 
 
+def adalah_kelas(teks: str) -> bool:
+    """A class module as the VBE exports it (``.cls``: a ``VERSION 1.0 CLASS`` block)."""
+    return teks.lstrip().startswith("VERSION ") and "CLASS" in teks.split("\n", 1)[0]
+
+
 def _sumber(nama: str, teks: str) -> str:
-    """VBA source with CRLF line ends and an ``Attribute VB_Name`` header."""
+    """VBA source with CRLF line ends and, for a standard module, ``Attribute VB_Name``."""
     teks = teks.replace("\r\n", "\n").replace("\n", "\r\n")
-    if not teks.startswith("Attribute VB_Name"):
+    if not adalah_kelas(teks) and not teks.startswith("Attribute VB_Name"):
         teks = f'Attribute VB_Name = "{nama}"\r\n{teks}'
     return teks
 
@@ -52,16 +55,20 @@ def _kerangka(tujuan: Path, kode: Sequence[str]) -> None:
     buku.close()
 
 
-def projek_vba(kode: Sequence[str], modul: Mapping[str, str] = MODUL_BAKU) -> bytes:
+def projek_vba(kode: Sequence[str], modul: Mapping[str, str] | None = None) -> bytes:
     """A vbaProject.bin for sheets with code names ``kode`` (in sheet order) and the
-    standard modules ``modul`` (name → source)."""
+    standard or class modules ``modul`` (name → source; a class as an exported .cls);
+    by default every module of the template (:func:`rkt_xl.templat.sumber.semua_modul`)."""
+    if modul is None:
+        modul = semua_modul()
     with tempfile.TemporaryDirectory(prefix="rkt_xl-vba-") as folder:
         kerangka, hasil = Path(folder) / "kerangka.xlsm", Path(folder) / "hasil.xlsm"
         _kerangka(kerangka, kode)
         with ExcelFile(kerangka) as berkas:
             proyek = berkas.add_vba_project()
             for nama, teks in modul.items():
-                proyek.add_module(nama, _sumber(nama, teks))
+                jenis = VBAModuleKind.other if adalah_kelas(teks) else VBAModuleKind.standard
+                proyek.add_module(nama, _sumber(nama, teks), kind=jenis)
             berkas.save(hasil)
         with zipfile.ZipFile(hasil) as paket:
             biner = paket.read(_ENTRI_PROYEK)

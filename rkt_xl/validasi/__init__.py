@@ -9,7 +9,7 @@ from rkt_xl.temuan import Temuan
 from rkt_xl.validasi import hitungan, identitas, isian, kode, renstra, struktur  # noqa: F401
 from rkt_xl.validasi.registri import KATALOG, Aturan
 
-__all__ = ["KATALOG", "Aturan", "ATURAN_KOLOM_HITUNG", "periksa"]
+__all__ = ["ATURAN_KOLOM_HITUNG", "KATALOG", "Aturan", "periksa"]
 
 # Rules about the computed columns only: after Hitung writes them, they no longer hold.
 ATURAN_KOLOM_HITUNG = frozenset({"capaian-tidak-sesuai", "kategori-tidak-sesuai",

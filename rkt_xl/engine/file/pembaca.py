@@ -21,11 +21,12 @@ def _angka(teks: str) -> int | Decimal | None:
         return None
     if not d.is_finite():
         return None
-    # Integers stay int so Rupiah sums are exact; everything else keeps the decimal
-    # digits exactly as the file stores them.
+    # Integers stay int so Rupiah sums are exact. Any other number is a double in
+    # Excel: writers store it with 15-17 digits ("86.81999999999999" for 86,82), so it
+    # is taken by its shortest repr, the value Excel shows and hands to xlwings.
     if d == d.to_integral_value() and abs(d) < Decimal(10) ** 18:
         return int(d)
-    return d
+    return Decimal(repr(float(d)))
 
 
 def nilai_sel(c: etree._Element, sst: list[str], tanggal: set[int]) -> NilaiMentah:

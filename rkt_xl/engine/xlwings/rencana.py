@@ -1,0 +1,217 @@
+"""What rendering a ``Layout`` through xlwings takes, planned as plain data first.
+
+Every xlwings call against a live Excel is a cross-process COM round trip (and every
+remote-engine call one JSON action), so a sheet is never written cell by cell. The
+plan turns a Layout into a bounded list of bulk operations:
+
+- one 2-D block of values (the whole sheet, links included as ``HYPERLINK`` formulas);
+- per style, the rectangles its cells form (one format copy from the ``_Gaya``
+  prototype per rectangle: a table column of one style is one rectangle, whatever the
+  number of rows);
+- the merged ranges; runs of equal column widths and of equal row heights;
+- the print area and print titles.
+
+Pure functions, no xlwings: tested on their own and shared by both hosts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rkt_xl.engine.xlwings.nilai import nilai_tulis, rumus_tautan
+from rkt_xl.lampiran.layout import Layout, SelLayout
+
+__all__ = [
+    "TINGGI_BAKU",
+    "Persegi",
+    "Rencana",
+    "alamat_gabungan",
+    "huruf_kolom",
+    "lebar_ke_poin",
+    "persegi_dari",
+    "rencanakan",
+    "runtun",
+    "sel_lengkap",
+]
+
+TINGGI_BAKU = 15.0
+"""Row height (points) of a row the Layout does not size: what the file engine gives
+(``defaultRowHeight``), and Excel's standard height for the default font."""
+
+BATAS_ALAMAT = 255
+"""Excel refuses a ``Range("…")`` address longer than 255 characters."""
+
+
+@dataclass(frozen=True)
+class Persegi:
+    """A rectangle of cells, inclusive, 1-based."""
+
+    baris1: int
+    kolom1: int
+    baris2: int
+    kolom2: int
+
+    @property
+    def a1(self) -> str:
+        kiri_atas = f"{huruf_kolom(self.kolom1)}{self.baris1}"
+        if (self.baris1, self.kolom1) == (self.baris2, self.kolom2):
+            return kiri_atas
+        return f"{kiri_atas}:{huruf_kolom(self.kolom2)}{self.baris2}"
+
+
+@dataclass
+class Rencana:
+    """Everything one render writes, in the order it is written."""
+
+    lembar: str
+    baris: int  # last row of the value block (0: the Layout is empty)
+    kolom: int  # last column of the value block
+    nilai: list[list[str | float | None]] = field(default_factory=list)
+    gaya: dict[str, list[Persegi]] = field(default_factory=dict)
+    gabung: list[Persegi] = field(default_factory=list)
+    lebar: list[tuple[int, int, float]] = field(default_factory=list)  # (k1, k2, width)
+    tinggi: list[tuple[int, int, float]] = field(default_factory=list)  # (r1, r2, points)
+    area_cetak: str = "$A$1"
+    judul_cetak: str | None = None  # "$5:$6"
+
+    @property
+    def jumlah_persegi(self) -> int:
+        return sum(len(p) for p in self.gaya.values())
+
+
+def huruf_kolom(kolom: int) -> str:
+    """1 → A, 27 → AA."""
+    huruf = ""
+    while kolom > 0:
+        kolom, sisa = divmod(kolom - 1, 26)
+        huruf = chr(65 + sisa) + huruf
+    return huruf
+
+
+def sel_lengkap(layout: Layout) -> dict[tuple[int, int], SelLayout]:
+    """Cells by position, the last write winning; the hidden cells of a merged range
+    get the top-left cell's style so Excel draws the borders of the whole range (the
+    same rule as the file engine)."""
+    sel: dict[tuple[int, int], SelLayout] = {}
+    for s in layout.sel:
+        if s.baris >= 1 and s.kolom >= 1:
+            sel[(s.baris, s.kolom)] = s
+    for g in layout.gabung:
+        kiri_atas = sel.get((g.baris1, g.kolom1))
+        if kiri_atas is None:
+            continue
+        for r in range(g.baris1, g.baris2 + 1):
+            for c in range(g.kolom1, g.kolom2 + 1):
+                if (r, c) not in sel:
+                    sel[(r, c)] = SelLayout(r, c, None, kiri_atas.gaya)
+    return sel
+
+
+def persegi_dari(posisi: Iterable[tuple[int, int]]) -> list[Persegi]:
+    """Cover a set of cells with few rectangles: the runs of each row, stacked down
+    while consecutive rows have the same run. Exact: every rectangle holds only cells
+    of the set, so a format copy never touches a cell of another style."""
+    per_baris: dict[int, list[int]] = {}
+    for r, c in posisi:
+        per_baris.setdefault(r, []).append(c)
+    terbuka: dict[tuple[int, int], list[int]] = {}  # (k1, k2) → [r1, r2]
+    selesai: list[Persegi] = []
+    for r in sorted(per_baris):
+        runs: list[tuple[int, int]] = []
+        for c in sorted(set(per_baris[r])):
+            if runs and runs[-1][1] == c - 1:
+                runs[-1] = (runs[-1][0], c)
+            else:
+                runs.append((c, c))
+        baru: dict[tuple[int, int], list[int]] = {}
+        for run in runs:
+            lama = terbuka.pop(run, None)
+            if lama is not None and lama[1] == r - 1:
+                baru[run] = [lama[0], r]
+            else:
+                if lama is not None:
+                    selesai.append(Persegi(lama[0], run[0], lama[1], run[1]))
+                baru[run] = [r, r]
+        for (k1, k2), (r1, r2) in terbuka.items():
+            selesai.append(Persegi(r1, k1, r2, k2))
+        terbuka = baru
+    for (k1, k2), (r1, r2) in terbuka.items():
+        selesai.append(Persegi(r1, k1, r2, k2))
+    return sorted(selesai, key=lambda p: (p.baris1, p.kolom1))
+
+
+def runtun(nilai: dict[int, float]) -> list[tuple[int, int, float]]:
+    """Runs of consecutive keys with equal values: {1: 9, 2: 9, 4: 9} → (1, 2), (4, 4)."""
+    hasil: list[tuple[int, int, float]] = []
+    for k in sorted(nilai):
+        v = nilai[k]
+        if hasil and hasil[-1][1] == k - 1 and hasil[-1][2] == v:
+            hasil[-1] = (hasil[-1][0], k, v)
+        else:
+            hasil.append((k, k, v))
+    return hasil
+
+
+def alamat_gabungan(bagian: Iterable[str], batas: int = BATAS_ALAMAT) -> list[str]:
+    """Join addresses into multi-area addresses (``"1:3,7:7"``) of at most ``batas``
+    characters each, for COM calls that accept a multi-area range."""
+    hasil: list[str] = []
+    for a in bagian:
+        if hasil and len(hasil[-1]) + 1 + len(a) <= batas:
+            hasil[-1] += "," + a
+        else:
+            hasil.append(a)
+    return hasil
+
+
+def lebar_ke_poin(lebar: float) -> float:
+    """An Excel column width (characters of the default font) in points.
+
+    Office.js, and so the remote engine, sets widths in points while COM takes
+    characters. For the default 11 pt Calibri a character is 7 px plus 5 px padding,
+    at 96 dpi (0.75 pt a pixel); this is the conversion Excel itself uses there.
+    """
+    if lebar <= 0:
+        return 0.0
+    piksel = int(lebar * 7 + 5) if lebar >= 1 else int(lebar * 12 + 0.5)
+    return piksel * 0.75
+
+
+def _nilai_sel(s: SelLayout) -> str | float | None:
+    if s.tautan:
+        teks = str(s.nilai) if s.nilai is not None else s.tautan
+        return rumus_tautan(s.tautan, teks)
+    return nilai_tulis(s.nilai)
+
+
+def rencanakan(layout: Layout, baris_lama: int = 0) -> Rencana:
+    """The plan for ``layout``; ``baris_lama`` is the last used row of the sheet before
+    (rows the new content no longer reaches get their height reset)."""
+    sel = sel_lengkap(layout)
+    baris = max([r for r, _ in sel] + [g.baris2 for g in layout.gabung], default=0)
+    kolom = max([c for _, c in sel] + [g.kolom2 for g in layout.gabung], default=0)
+    rencana = Rencana(layout.lembar, baris, kolom)
+    rencana.nilai = [[None] * kolom for _ in range(baris)]
+    # A merged range keeps only its top-left value. Excel would drop the others when
+    # merging (and ask first: a dialog that stops the run); write them empty instead.
+    tertutup = {(r, c) for g in layout.gabung for r in range(g.baris1, g.baris2 + 1)
+                for c in range(g.kolom1, g.kolom2 + 1) if (r, c) != (g.baris1, g.kolom1)}
+    per_gaya: dict[str, list[tuple[int, int]]] = {}
+    for (r, c), s in sorted(sel.items()):
+        if (r, c) not in tertutup:
+            rencana.nilai[r - 1][c - 1] = _nilai_sel(s)
+        per_gaya.setdefault(s.gaya, []).append((r, c))
+    rencana.gaya = {g: persegi_dari(pos) for g, pos in per_gaya.items()}
+    unik = sorted({(g.baris1, g.kolom1, g.baris2, g.kolom2) for g in layout.gabung
+                   if (g.baris1, g.kolom1) != (g.baris2, g.kolom2)})
+    rencana.gabung = [Persegi(*g) for g in unik]
+    rencana.lebar = runtun({k: w for k, w in layout.lebar_kolom.items() if k >= 1 and w >= 0})
+    akhir = max([baris, baris_lama, *layout.tinggi_baris], default=0)
+    rencana.tinggi = runtun({r: layout.tinggi_baris.get(r, TINGGI_BAKU)
+                             for r in range(1, akhir + 1)})
+    rencana.area_cetak = f"$A$1:${huruf_kolom(max(kolom, 1))}${max(baris, 1)}"
+    if layout.cetak.baris_judul is not None:
+        a, b = sorted(layout.cetak.baris_judul)
+        rencana.judul_cetak = f"${a}:${b}"
+    return rencana

@@ -1,0 +1,189 @@
+"""Entry points of the Excel buttons and ribbon: ``RunPython "import rkt_xl.excel as m;
+m.hitung()"``.
+
+Each function attaches to the workbook that called it (``xw.Book.caller()``), runs
+the same pipeline as the command line (:func:`rkt_xl.alur.jalankan`) through
+:class:`rkt_xl.engine.xlwings.EngineXlwings`, writes one status line on the Beranda
+sheet, and never lets a traceback reach the user: every failure becomes an Indonesian
+message box (``app.alert``, which the remote engine turns into an ``alert`` action
+for xlwings Server/Lite clients).
+
+What each button writes (compare :data:`rkt_xl.operasi.PERINTAH`, the command line):
+
+=============  ==========================  ===========================================
+button         writes                      differs from the CLI because
+=============  ==========================  ===========================================
+Validasi       the Validasi sheet          ``rkt-xl validasi`` prints findings and
+                                           changes nothing; a button has no terminal,
+                                           so the sheet is its report (and is shown)
+Hitung         computed columns,           the Validasi sheet would otherwise still
+               Validasi sheet              list the capaian/pagu differences Hitung
+                                           has just corrected
+Buat Lampiran  the four appendix sheets    same as ``rkt-xl lampiran``
+Proses         everything                  same as ``rkt-xl proses``
+=============  ==========================  ===========================================
+
+Nothing is saved: the changes are in the open workbook, and the user saves it (a
+macro's changes cannot be undone with Ctrl+Z, so closing without saving is the way
+back; the error message says so).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from contextlib import suppress
+from typing import Any
+
+from rkt_xl import skema
+from rkt_xl.alur import Laporan, jalankan
+from rkt_xl.galat import GalatRKT
+
+__all__ = [
+    "JUDUL",
+    "PERINTAH_EXCEL",
+    "SEL_STATUS_BAKU",
+    "hitung",
+    "jalankan_di",
+    "lampiran",
+    "pesan_galat",
+    "proses",
+    "sel_status",
+    "teks_status",
+    "validasi",
+]
+
+SEL_STATUS_BAKU = skema.SEL_STATUS
+
+
+def sel_status() -> str:
+    """The status cell of Beranda (``skema.SEL_STATUS``; the template puts it there)."""
+    return skema.SEL_STATUS
+
+# What each button writes: (computed columns, appendix sheets, Validasi sheet).
+PERINTAH_EXCEL: dict[str, tuple[bool, bool, bool]] = {
+    "validasi": (False, False, True),
+    "hitung": (True, False, True),
+    "lampiran": (False, True, False),
+    "proses": (True, True, True),
+}
+
+JUDUL: dict[str, str] = {
+    "validasi": "Validasi",
+    "hitung": "Hitung",
+    "lampiran": "Buat Lampiran",
+    "proses": "Proses",
+}
+
+_DEBUG = "RKT_XL_DEBUG"
+
+
+def validasi() -> None:
+    """Tombol Validasi: periksa isian, tulis lembar Validasi, lalu tampilkan lembar itu."""
+    _tombol("validasi")
+
+
+def hitung() -> None:
+    """Tombol Hitung: isi Capaian (%), Kategori, dan Pagu Program; perbarui lembar
+    Validasi."""
+    _tombol("hitung")
+
+
+def lampiran() -> None:
+    """Tombol Buat Lampiran: susun ulang Tabel 2.4, Tabel 2.5, Lampiran I dan II."""
+    _tombol("lampiran")
+
+
+def proses() -> None:
+    """Tombol Proses: Validasi, Hitung, dan Buat Lampiran sekaligus."""
+    _tombol("proses")
+
+
+def _tombol(perintah: str) -> None:
+    try:
+        import xlwings as xw
+
+        book = xw.Book.caller()
+    except Exception as e:
+        if os.environ.get(_DEBUG):
+            raise
+        # No workbook to show a message box in: RunPython shows stderr instead.
+        print(f"rkt_xl: perintah ini dijalankan dari tombol Excel (RunPython), bukan "
+              f"langsung; buku kerja pemanggil tidak ditemukan ({e}).", file=sys.stderr)
+        return
+    jalankan_di(book, perintah)
+
+
+def teks_status(perintah: str, laporan: Laporan, waktu: _dt.datetime) -> str:
+    """``Validasi 28-11-2026 10:12 — 3 galat, 2 peringatan, 1 info`` (+ what changed)."""
+    from rkt_xl.lampiran.validasi import teks_ringkasan
+
+    teks = f"{JUDUL[perintah]} {waktu:%d-%m-%Y %H:%M} — {teks_ringkasan(laporan.temuan)}"
+    tulis_hitung, tulis_lampiran, _ = PERINTAH_EXCEL[perintah]
+    if tulis_hitung:
+        teks += f"; {len(laporan.perubahan)} sel hitungan diperbarui"
+    if tulis_lampiran:
+        lampiran_dibuat = [x for x in laporan.lembar_dibuat if x in skema.LEMBAR_LAMPIRAN]
+        teks += f"; {len(lampiran_dibuat)} lampiran dibuat"
+    return teks
+
+
+def pesan_galat(e: BaseException, perintah: str) -> str:
+    """The Indonesian message box text for a failure (no traceback)."""
+    judul = JUDUL.get(perintah, perintah)
+    if isinstance(e, GalatRKT):
+        return f"{judul} tidak dapat dijalankan: {e}"
+    if isinstance(e, MemoryError):
+        return f"{judul} gagal: buku kerja terlalu besar untuk diproses di komputer ini."
+    kembali = ("Sebagian perubahan mungkin sudah tertulis. Perubahan oleh makro tidak "
+               "dapat dibatalkan dengan Ctrl+Z: tutup buku kerja tanpa menyimpan untuk "
+               "kembali ke isi terakhir yang disimpan.")
+    if type(e).__name__ == "com_error":
+        return (f"{judul} gagal: Excel menolak perubahan. Pastikan tidak ada sel yang "
+                "sedang diedit, tidak ada kotak dialog yang terbuka, dan lembar tidak "
+                f"dilindungi (Protect Sheet), lalu coba lagi. {kembali} (Rincian: {e})")
+    return (f"{judul} gagal karena kesalahan tak terduga ({type(e).__name__}: {e}). "
+            f"{kembali} Laporkan masalah ini dengan menyertakan pesan ini.")
+
+
+def _peringatkan(book: Any, pesan: str, perintah: str) -> None:
+    try:
+        book.app.alert(pesan, title=f"RKT — {JUDUL.get(perintah, perintah)}",
+                       mode="critical")
+    except Exception:
+        # The message box itself failed (Excel busy): stderr is RunPython's last resort.
+        print(f"rkt_xl: {pesan}", file=sys.stderr)
+
+
+def jalankan_di(book: Any, perintah: str, sekarang: _dt.datetime | None = None
+                ) -> Laporan | None:
+    """Run one button's command on an open ``xw.Book``; returns the report, or None
+    after showing the failure in a message box. Never raises (set RKT_XL_DEBUG=1 to
+    get the exception when reporting a bug)."""
+    from rkt_xl.engine.xlwings import EngineXlwings
+
+    waktu = sekarang or _dt.datetime.now()
+    tulis_hitung, tulis_lampiran, tulis_validasi = PERINTAH_EXCEL[perintah]
+    engine: EngineXlwings | None = None
+    try:
+        engine = EngineXlwings(book)
+        with engine.sesi():
+            laporan = jalankan(engine, tulis_hitung=tulis_hitung,
+                               tulis_lampiran=tulis_lampiran, tulis_validasi=tulis_validasi)
+            engine.tulis_teks(skema.BERANDA, sel_status(),
+                              teks_status(perintah, laporan, waktu))
+            if perintah == "validasi":
+                engine.aktifkan(skema.VALIDASI)
+        return laporan
+    except BaseException as e:
+        if os.environ.get(_DEBUG) or isinstance(e, (KeyboardInterrupt, SystemExit)):
+            raise
+        _peringatkan(book, pesan_galat(e, perintah), perintah)
+        if engine is not None:
+            # The message box already said what went wrong; the status is a bonus.
+            with suppress(Exception):
+                engine.tulis_teks(skema.BERANDA, sel_status(),
+                                  f"{JUDUL[perintah]} {waktu:%d-%m-%Y %H:%M} — gagal "
+                                  "(lihat pesan).")
+        return None
