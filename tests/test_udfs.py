@@ -207,26 +207,6 @@ def test_impor_ringan() -> None:
     assert r.stdout.strip() == "[]"
 
 
-def _waktu_impor(modul: str, kali: int = 7) -> float:
-    kode = (f"import time; t = time.perf_counter(); import {modul}; "
-            "print(time.perf_counter() - t)")
-    hasil = []
-    for _ in range(kali):
-        r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True,
-                           timeout=60)
-        assert r.returncode == 0, r.stderr
-        hasil.append(float(r.stdout))
-    return min(hasil)
-
-
-@pytest.mark.lambat
-def test_waktu_impor() -> None:
-    """``import rkt_xl.udfs`` costs at most 1.3 × ``import xlwings`` (best of 7 each)."""
-    xlwings = _waktu_impor("xlwings")
-    udfs = _waktu_impor("rkt_xl.udfs")
-    assert udfs <= 1.3 * xlwings, (udfs, xlwings)
-
-
 def test_keterangan_fungsi() -> None:
     """Each docstring is the description Excel shows: one line, under 255 characters."""
     for f in (RKT_CAPAIAN, RKT_KATEGORI, RKT_ANGKA, RKT_TERBILANG, RKT_RUPIAH):
