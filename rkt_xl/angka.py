@@ -26,10 +26,14 @@ __all__ = [
 ]
 
 _RP = re.compile(r"^rp\.?\s*", re.IGNORECASE)
-_TOKEN = re.compile(r"^\d[\d.,]*")
+# ASCII digits only, as Excel reads numbers: "١٢٣" or "１２３" is text, not 123.
+_TOKEN = re.compile(r"^\d[\d.,]*", re.ASCII)
 # A unit: words of letters (and / % . - ( ) spaces), no digits, no commas.
 _SATUAN = re.compile(r"^(?:[^\W\d_][^\d,;=]*|%)$", re.UNICODE)
-_INDONESIA = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$")
+# A leading group never starts with 0 when thousands follow: "0.125" is an English
+# decimal pasted from elsewhere, not 125 (it is reported as ambiguous instead).
+_INDONESIA = re.compile(r"^(?:0|[1-9]\d{0,2}(?:\.\d{3})*)(?:,\d+)?$|^\d+(?:,\d+)?$",
+                        re.ASCII)
 
 
 def ke_decimal(v: int | float | Decimal) -> Decimal:
@@ -63,6 +67,9 @@ def baca(
         return _tidak_valid("berisi nilai logika (BENAR/SALAH), bukan angka")
     if isinstance(nilai, (int, float, Decimal)):
         if isinstance(nilai, float) and (nilai != nilai or nilai in (float("inf"), float("-inf"))):
+            return _tidak_valid("bukan angka yang terhingga")
+        if isinstance(nilai, Decimal) and not nilai.is_finite():
+            # NaN would raise InvalidOperation in the first comparison downstream.
             return _tidak_valid("bukan angka yang terhingga")
         return Bacaan(Status.ANGKA, ke_decimal(nilai))
     if isinstance(nilai, GalatExcel):

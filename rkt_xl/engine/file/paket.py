@@ -32,6 +32,10 @@ BATAS_UKURAN_PART = 256 * 1024 * 1024
 BATAS_UKURAN_TOTAL = 1024 * 1024 * 1024
 BATAS_JUMLAH_PART = 10_000
 BATAS_RASIO = 200  # uncompressed/compressed, per large part
+# The ratio also applies to the whole package once it inflates past this: many parts
+# each just under the per-part threshold (100 × 10 MB of zeros in a 4 MB file) would
+# otherwise all be read into memory.
+BATAS_TOTAL_TANPA_RASIO = 64 * 1024 * 1024
 
 # Entities are never resolved and nothing is fetched: input XML is hostile until shown
 # otherwise (billion laughs, external entities).
@@ -39,14 +43,34 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True
                          load_dtd=False, dtd_validation=False, remove_blank_text=False)
 
 
+# Excel never writes a DTD. Searched in the whole part and in UTF-16 too: a prefix check
+# alone misses a DOCTYPE pushed back by a long comment or a part encoded in UTF-16.
+_TANDA_DTD = tuple(t.encode(enc) for t in ("<!DOCTYPE", "<!ENTITY")
+                   for enc in ("ascii", "utf-16-le", "utf-16-be"))
+
+
+def _galat_dtd(nama: str, berkas: str) -> GalatBerkas:
+    return GalatBerkas(f"{berkas}: bagian {nama} memuat deklarasi DTD/entitas; berkas "
+                       "ditolak demi keamanan")
+
+
 def parse_xml(data: bytes, nama: str, berkas: str) -> etree._Element:
-    if b"<!DOCTYPE" in data[:2048] or b"<!ENTITY" in data[:4096]:
-        raise GalatBerkas(f"{berkas}: bagian {nama} memuat deklarasi DTD/entitas; berkas "
-                          "ditolak demi keamanan")
+    if any(t in data for t in _TANDA_DTD):
+        raise _galat_dtd(nama, berkas)
     try:
-        return etree.fromstring(data, PARSER)
+        root = etree.fromstring(data, PARSER)
     except etree.XMLSyntaxError as e:
         raise GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak valid: {e.msg})") from e
+    # Any other encoding (UTF-32…) that still carried a DTD: its entities were left
+    # unexpanded, so cells would read silently empty. Refuse instead.
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise _galat_dtd(nama, berkas)
+    return root
+
+
+# How much of a Compound File is searched for its stream names (the directory of a
+# small file sits in its first sectors).
+_BACA_CFB = 1 << 20
 
 
 def cek_berkas(path: Path) -> None:
@@ -57,8 +81,22 @@ def cek_berkas(path: Path) -> None:
     if path.is_dir():
         raise GalatBerkas(f"{nama}: ini folder, bukan berkas buku kerja")
     with open(path, "rb") as f:
-        kepala = f.read(8)
+        kepala = f.read(_BACA_CFB)
+    if not kepala:
+        raise GalatBerkas(f"{nama}: berkas kosong (0 byte), bukan buku kerja Excel; "
+                          "mungkin salinan atau unduhan yang gagal")
     if kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        # A Compound File: the container of both an encrypted .xlsx/.xlsm and the old
+        # .xls. Their stream names (UTF-16 in the directory) tell which, so the user
+        # gets the one instruction that helps.
+        if "EncryptedPackage".encode("utf-16-le") in kepala:
+            raise GalatBerkas(
+                f"{nama}: berkas dilindungi kata sandi (terenkripsi). Buka di Excel, hapus "
+                "kata sandinya (File → Info → Protect Workbook), simpan, lalu ulangi")
+        if any(n.encode("utf-16-le") in kepala for n in ("Workbook", "Book")):
+            raise GalatBerkas(
+                f"{nama}: berkas berformat Excel 97-2003 (.xls). Buka di Excel, lalu simpan "
+                "sebagai Buku Kerja Excel Bermakro (.xlsm)")
         raise GalatBerkas(
             f"{nama}: berkas terenkripsi (berkata sandi) atau berformat .xls lama. Buka di "
             "Excel, hapus kata sandi, lalu simpan sebagai .xlsm")
@@ -129,6 +167,10 @@ class Paket:
                     and info.file_size / info.compress_size > BATAS_RASIO):
                 raise GalatBerkas(f"{self.nama}: rasio kompresi {info.filename} tidak wajar; "
                                   "berkas ditolak (bom zip?)")
+        terkompresi = sum(i.compress_size for i in self.infos)
+        if total > BATAS_TOTAL_TANPA_RASIO and total / max(terkompresi, 1) > BATAS_RASIO:
+            raise GalatBerkas(f"{self.nama}: rasio kompresi seluruh berkas tidak wajar; berkas "
+                              "ditolak (bom zip?)")
         if any(i.flag_bits & 0x1 for i in self.infos):
             raise GalatBerkas(f"{self.nama}: berkas zip terenkripsi; hapus kata sandinya dulu")
 
@@ -160,6 +202,9 @@ class Paket:
 
     def _part_workbook(self) -> str:
         if "[Content_Types].xml" not in self.parts:
+            if self.parts.get("mimetype", b"").startswith(b"application/vnd.oasis"):
+                raise GalatBerkas(f"{self.nama}: berkas OpenDocument (.ods), bukan buku kerja "
+                                  "Excel. Buka di LibreOffice/Excel, lalu simpan sebagai .xlsm")
             raise GalatBerkas(f"{self.nama}: bukan buku kerja Excel (tidak ada "
                               "[Content_Types].xml); berkas .ods atau rusak?")
         for tipe, target in self.rels("").values():
@@ -176,9 +221,18 @@ class Paket:
         sheets = wb.find(M + "sheets")
         if sheets is None:
             raise GalatBerkas(f"{self.nama}: daftar lembar tidak ditemukan; berkas rusak")
+        dilihat: set[str] = set()
         for i, sh in enumerate(sheets):
             rid = sh.get(R + "id", "")
             nama = sh.get("name", "")
+            # Excel treats sheet names case-insensitively and refuses a workbook holding
+            # "Kegiatan" and "KEGIATAN"; which one a lookup (or a write) hits would be a
+            # guess, so such a file is refused with the reason.
+            if nama.lower() in dilihat:
+                raise GalatBerkas(f"{self.nama}: nama lembar ganda {nama!r} (nama lembar tidak "
+                                  "membedakan huruf besar/kecil); berkas rusak, ganti salah "
+                                  "satu namanya")
+            dilihat.add(nama.lower())
             if rid not in rels or rels[rid][1] not in self.parts:
                 raise GalatBerkas(f"{self.nama}: lembar {nama!r} tidak ditemukan dalam berkas")
             tipe, part = rels[rid]
@@ -195,11 +249,18 @@ class Paket:
                 kolom = tuple(_nama_kolom(c.get("name", ""))
                               for c in t.iterfind(f"{M}tableColumns/{M}tableColumn"))
                 ref = t.get("ref", "")
-                header = int(t.get("headerRowCount", "1"))
-                awal = _rentang(ref)[0] if ref else 1
+                try:
+                    header = int(t.get("headerRowCount", "1"))
+                    total = int(t.get("totalsRowCount", "0") or 0)
+                    awal = _rentang(ref)[0] if ref else 1
+                except ValueError as e:
+                    # Unchecked, a bad ref surfaces later as an "unexpected error".
+                    raise GalatBerkas(f"{self.nama}: rentang tabel {nama} tidak valid "
+                                      f"({ref!r}); berkas rusak") from e
+                if nama.lower() in self.tabel:
+                    raise GalatBerkas(f"{self.nama}: nama tabel ganda {nama!r}; berkas rusak")
                 self.tabel[nama.lower()] = InfoTabel(
-                    nama, lembar.nama, part, ref, kolom, awal if header else 0,
-                    int(t.get("totalsRowCount", "0") or 0))
+                    nama, lembar.nama, part, ref, kolom, awal if header else 0, total)
                 lembar.tabel.append(nama)
 
     def cari_tabel(self, nama: str) -> InfoTabel | None:

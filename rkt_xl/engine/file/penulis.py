@@ -17,15 +17,15 @@ from decimal import Decimal
 from lxml import etree
 
 from rkt_xl.engine.file.paket import (
-    M,
     NS_CT,
     NS_MAIN,
     NS_PKG_REL,
     NS_R,
-    R,
     REL_WORKSHEET,
     InfoLembar,
+    M,
     Paket,
+    R,
     alamat,
     pecah_alamat,
 )

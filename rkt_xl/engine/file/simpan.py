@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,14 +31,48 @@ def _pesan_os(path: Path, e: OSError) -> str:
     return f"{path}: gagal menyimpan ({e.strerror or e}); berkas asli tidak diubah."
 
 
+def _buat_sementara(folder: Path) -> tuple[int, str]:
+    """A new, exclusive temp file in ``folder``.
+
+    Not ``tempfile.mkstemp``: it creates files with mode 0600, so a workbook made by
+    ``rkt-xl baru`` on a shared server stayed unreadable to colleagues. Mode 0666
+    lets the user's umask decide, as for any file they create.
+    """
+    for _ in range(100):
+        nama = folder / f"{AWALAN_SEMENTARA}{secrets.token_hex(8)}{AKHIRAN_SEMENTARA}"
+        try:
+            fd = os.open(nama, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o666)
+        except FileExistsError:
+            continue
+        return fd, str(nama)
+    raise FileExistsError(errno.EEXIST, "tidak dapat membuat berkas sementara", str(folder))
+
+
+def _hanya_baca(path: Path) -> bool:
+    """An existing file marked read-only. Replacing it needs only a writable folder, so
+    without this check its read-only mark would be ignored (always so for root); Excel
+    refuses to save over a read-only workbook too."""
+    try:
+        return not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)
+    except OSError:
+        return False  # not there (yet): nothing to protect
+
+
 def tulis_atomik(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically (same folder temp + fsync + replace)."""
+    pesan_path = path
+    # Through a symlink, replace the file it points to: os.replace on the link itself
+    # would turn the link into a regular file and leave the real workbook unchanged.
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
+    if _hanya_baca(path):
+        raise GalatBerkas(_pesan_os(pesan_path, PermissionError(errno.EACCES, "hanya-baca")))
     try:
-        fd, sementara = tempfile.mkstemp(prefix=AWALAN_SEMENTARA, suffix=AKHIRAN_SEMENTARA,
-                                         dir=folder)
+        fd, sementara = _buat_sementara(folder)
     except OSError as e:
-        raise GalatBerkas(_pesan_os(path, e)) from e
+        raise GalatBerkas(_pesan_os(pesan_path, e)) from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -57,7 +91,7 @@ def tulis_atomik(path: Path, data: bytes) -> None:
     except OSError as e:
         with contextlib.suppress(OSError):
             os.unlink(sementara)
-        raise GalatBerkas(_pesan_os(path, e)) from e
+        raise GalatBerkas(_pesan_os(pesan_path, e)) from e
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(sementara)
@@ -91,18 +125,32 @@ def kunci(path: Path) -> Iterator[None]:
         yield
         return
     # The lock is taken on the workbook itself (no lock files left in users' folders).
-    # os.replace gives the saved file a new inode, so a waiting second run then sees
-    # the new content: two runs serialise, neither can corrupt the file.
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError as e:
-        raise GalatBerkas(f"{path}: berkas tidak dapat dibuka ({e.strerror})") from e
-    try:
+    # A second run does not wait: it is told, and the file stays as the first run saved
+    # it. os.replace gives the saved file a new inode, so a lock won on a file that was
+    # replaced meanwhile guards nothing (a third run may hold the new inode): check
+    # that the locked inode is still the one at ``path``, else try again.
+    for _ in range(3):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError as e:
+            raise GalatBerkas(f"{path}: berkas tidak dapat dibuka ({e.strerror})") from e
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:
+            os.close(fd)
             raise GalatBerkas(f"{path}: sedang diproses oleh rkt-xl lain; tunggu sampai "
                               "selesai lalu ulangi. Berkas tidak diubah.") from e
+        try:
+            sama = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except OSError:
+            sama = False  # gone meanwhile: the next open says so
+        if sama:
+            break
+        os.close(fd)
+    else:
+        raise GalatBerkas(f"{path}: sedang diproses oleh rkt-xl lain; tunggu sampai "
+                          "selesai lalu ulangi. Berkas tidak diubah.")
+    try:
         yield
     finally:
         os.close(fd)
