@@ -147,3 +147,9 @@ def test_katalog_lengkap_kontrak() -> None:
                "target-akhir-renstra": "peringatan", "identitas-kosong": "peringatan"}
     for aturan, harap in tingkat.items():
         assert KATALOG[aturan].tingkat.value == harap
+
+
+def test_target_negatif_diperingatkan(data: dict[str, Any]) -> None:
+    data["evaluasi"][2].update({"Target": -5, "Realisasi": -4})
+    t = cari(temuan_dari(data), "target-negatif", "F4")
+    assert t and t[0].tingkat is Tingkat.PERINGATAN

@@ -43,6 +43,13 @@ TARGET_NOL = daftarkan(
     "target dan realisasi 0, capaian 100).",
     "Target indikator 2.3 adalah 0; capaian tidak dapat dihitung.")
 
+TARGET_NEGATIF = daftarkan(
+    "target-negatif", Tingkat.PERINGATAN,
+    "Target bernilai negatif: rumus capaian (R/T, 2T-R, T/R) tidak lagi naik bersama "
+    "kinerja, sehingga capaiannya menyesatkan.",
+    "Target indikator 2.1 adalah -5; capaian -4 / -5 × 100 = 80 padahal realisasi lebih "
+    "baik. Nyatakan target sebagai angka positif (mis. penurunan 5 %).")
+
 
 def _rp(n: int | Decimal) -> str:
     return angka.format_angka(n, 0)
@@ -162,6 +169,20 @@ def _rumus(polaritas: str, rumus_negatif: str, t: Decimal | None, r: Decimal | N
     if rumus_negatif == skema.RUMUS_T_R:
         return f" ({ft} / {fr} × 100, indikator negatif)"
     return f" ((2 × {ft} − {fr}) / {ft} × 100, indikator negatif)"
+
+
+@pemeriksa
+def periksa_target_negatif(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for ev in rkt.evaluasi:
+        t = ev.target
+        if t.terpakai and t.nilai is not None and t.nilai < 0:
+            sel = ev.baris.sel[skema.TARGET]
+            yield temuan(TARGET_NEGATIF, sel.lembar, sel.alamat,
+                         f"Target indikator {ev.kode} bernilai negatif "
+                         f"({angka.format_angka(t.nilai)}); capaiannya tidak bermakna "
+                         "(makin baik realisasinya, makin kecil capaiannya).",
+                         "Nyatakan target sebagai besaran positif dan pilih Polaritas yang "
+                         "sesuai (mis. 'penurunan 5 %' dengan Polaritas Positif).")
 
 
 @pemeriksa
