@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate, islice, product
 
 from rkt_xl import angka, skema
 from rkt_xl.lampiran.gaya import GAYA
@@ -68,6 +70,32 @@ def _lebar_huruf(ch: str, tebal: bool) -> int:
     return _LAIN.get(ch, 611 if ch.isupper() else 556)
 
 
+# Widths are measured per word, not per character: the same words come back in every
+# row of a big RKT ("Persentase", "peningkatan", "kegiatan"…). An advance width is a
+# whole number of 1/1000 em, so a line's width is an exact integer sum of its words'
+# and spaces' widths, whatever order it is added in. The caches are bounded.
+_TABEL_ASCII = tuple(tuple(_lebar_huruf(chr(k), tebal) for k in range(128))
+                     for tebal in (False, True))
+_CACHE_KATA: tuple[dict[str, int], dict[str, int]] = ({}, {})
+_BATAS_CACHE_KATA = 200_000
+_SPASI = (_lebar_huruf(" ", False), _lebar_huruf(" ", True))
+
+
+def _lebar_1000(teks: str, tebal: bool) -> int:
+    """Width of ``teks`` in 1/1000 em (the integer sum of its advance widths)."""
+    cache = _CACHE_KATA[tebal]
+    w = cache.get(teks)
+    if w is None:
+        if teks.isascii():
+            w = sum(map(_TABEL_ASCII[tebal].__getitem__, teks.encode("ascii")))
+        else:
+            w = sum(_lebar_huruf(c, tebal) for c in teks)
+        if len(cache) >= _BATAS_CACHE_KATA:
+            cache.clear()
+        cache[teks] = w
+    return w
+
+
 @dataclass(frozen=True)
 class Huruf:
     """What a style's font looks like, for measuring (from gaya.GAYA defaults)."""
@@ -87,9 +115,21 @@ def huruf_gaya(gaya: str) -> Huruf:
     return Huruf(float(p.get("font_size", 10)), bool(p.get("bold", False)))
 
 
+_HURUF: dict[str, tuple[Huruf, float]] = {}
+
+
+def _huruf(gaya: str) -> tuple[Huruf, float]:
+    """``huruf_gaya`` and its line height, computed once per style name."""
+    h = _HURUF.get(gaya)
+    if h is None:
+        huruf = huruf_gaya(gaya)
+        h = _HURUF[gaya] = (huruf, huruf.tinggi_baris)
+    return h
+
+
 def lebar_teks(teks: str, huruf: Huruf) -> float:
     """Estimated width in pixels of one line of text."""
-    em = sum(_lebar_huruf(c, huruf.tebal) for c in teks) / 1000
+    em = _lebar_1000(teks, huruf.tebal) / 1000
     return em * huruf.ukuran * _EM_PX * _CADANGAN
 
 
@@ -98,28 +138,116 @@ def lebar_px(lebar_kolom: float) -> float:
     return lebar_kolom * 7.0 + 5.0 - 6.0
 
 
+# ``_potong`` adds character widths one by one in floating point, so its total can
+# differ from the integer sum by rounding: it is only skipped when the line is
+# clearly (by far more than any rounding error) inside the limit.
+_AMAN = 1.0 - 1e-9
+_BATAS_W: dict[tuple[float, float], tuple[int, int]] = {}
+
+
+def _batas_w(batas: float, ukuran: float) -> tuple[int, int]:
+    """For a line limit in pixels, the largest integer widths (1/1000 em) that
+    (a) pass ``lebar_teks(x) <= batas`` exactly as bungkus computes it, and
+    (b) stay clear of ``_potong``. Both tests are monotone in the width."""
+    kunci = (batas, ukuran)
+    hasil = _BATAS_W.get(kunci)
+    if hasil is None:
+        skala = ukuran * _EM_PX * _CADANGAN
+        skala_potong = ukuran * _EM_PX * _CADANGAN / 1000
+        batas_aman = batas * _AMAN
+
+        def muat(w: int) -> bool:
+            return w / 1000 * ukuran * _EM_PX * _CADANGAN <= batas
+
+        def aman(w: int) -> bool:
+            return not w * skala_potong > batas_aman
+
+        w_uji: list[int] = []
+        for uji, awal in ((muat, batas * 1000 / skala), (aman, batas_aman / skala_potong)):
+            w = max(int(awal), 0)
+            while uji(w + 1):
+                w += 1
+            while w >= 0 and not uji(w):
+                w -= 1
+            w_uji.append(w)
+        if len(_BATAS_W) > 10_000:
+            _BATAS_W.clear()
+        hasil = _BATAS_W[kunci] = (w_uji[0], w_uji[1])
+    return hasil
+
+
 def bungkus(teks: str, lebar: float, huruf: Huruf) -> list[str]:
     """Greedy word wrap of ``teks`` into lines fitting ``lebar`` Excel width units."""
     batas = max(lebar_px(lebar), 10.0)
+    tebal = huruf.tebal
+    spasi = _SPASI[tebal]
+    w_muat, w_aman = _batas_w(batas, huruf.ukuran)
+    w_satu = min(w_muat, w_aman)
+    lebar_ascii = _TABEL_ASCII[tebal].__getitem__
     hasil: list[str] = []
     for paragraf in teks.split("\n"):
-        baris = ""
-        for kata in paragraf.split(" "):
-            calon = f"{baris} {kata}" if baris else kata
-            if lebar_teks(calon, huruf) <= batas or not baris:
-                baris = calon
+        # A paragraph that fits whole is one line (every prefix fits too) — unless it
+        # starts with a space, which the greedy loop drops.
+        if paragraf.isascii() and paragraf[:1] != " " and \
+                sum(map(lebar_ascii, paragraf.encode("ascii"))) <= w_satu:
+            hasil.append(paragraf)
+            continue
+        kata = paragraf.split(" ")
+        if "" not in kata:
+            # Line ends by bisection over the running widths (word + one space each):
+            # the greedy result, as long as no line comes near _potong's limit.
+            dikenal = _CACHE_KATA[tebal].get  # a known word's width (never 0: no "" here)
+            kunci = list(accumulate([(dikenal(k) or _lebar_1000(k, tebal)) + spasi
+                                     for k in kata], initial=0))
+            baris_par: list[str] = []
+            i, n = 0, len(kata)
+            while i < n:
+                e = bisect_right(kunci, w_muat + kunci[i] + spasi, i + 1) - 1
+                if e <= i:
+                    e = i + 1  # the first word of a line is taken whatever its width
+                if kunci[e] - kunci[i] - spasi > w_aman:
+                    break
+                baris_par.append(" ".join(kata[i:e]) if e - i > 1 else kata[i])
+                i = e
+            else:
+                hasil.extend(baris_par)
+                continue
+        _bungkus_paragraf(kata, batas, huruf, w_muat, hasil)
+    return hasil
+
+
+def _bungkus_paragraf(kata_kata: list[str], batas: float, huruf: Huruf, w_muat: int,
+                      hasil: list[str]) -> None:
+    """The greedy wrap of one paragraph, word by word (over-long words broken)."""
+    tebal = huruf.tebal
+    spasi = _SPASI[tebal]
+    skala_potong = huruf.ukuran * _EM_PX * _CADANGAN / 1000
+    batas_aman = batas * _AMAN
+    baris = ""
+    w_baris = 0
+    for kata in kata_kata:
+        w_kata = _lebar_1000(kata, tebal)
+        if baris:
+            w_calon = w_baris + spasi + w_kata
+            if w_calon <= w_muat:  # lebar_teks(f"{baris} {kata}") <= batas
+                baris = f"{baris} {kata}"
+                w_baris = w_calon
             else:
                 hasil.append(baris)
                 baris = kata
-            # A single word longer than the line is broken by the renderer too.
-            while len(baris) > 1:
-                potong = _potong(baris, batas, huruf)
-                if potong >= len(baris):
-                    break
-                hasil.append(baris[:potong])
-                baris = baris[potong:]
-        hasil.append(baris)
-    return hasil
+                w_baris = w_kata
+        else:
+            baris = kata
+            w_baris = w_kata
+        # A single word longer than the line is broken by the renderer too.
+        while len(baris) > 1 and w_baris * skala_potong > batas_aman:
+            potong = _potong(baris, batas, huruf)
+            if potong >= len(baris):
+                break
+            hasil.append(baris[:potong])
+            baris = baris[potong:]
+            w_baris = _lebar_1000(baris, tebal)
+    hasil.append(baris)
 
 
 def bungkus_seimbang(teks: str, lebar: float, huruf: Huruf) -> list[str]:
@@ -152,7 +280,7 @@ def _potong(kata: str, batas: float, huruf: Huruf) -> int:
 def jumlah_baris_teks(nilai: NilaiLayout, lebar: float, gaya: str) -> int:
     if nilai is None or nilai == "" or not isinstance(nilai, str):
         return 1  # a number shows on one line (Excel prints ### rather than wrap it)
-    return len(bungkus(str(nilai), lebar, huruf_gaya(gaya)))
+    return len(bungkus(str(nilai), lebar, _huruf(gaya)[0]))
 
 
 # -- sizing -------------------------------------------------------------------------------
@@ -164,23 +292,45 @@ def atur_tinggi(layout: Layout, baris_dari: int, baris_sampai: int) -> None:
     """
     lebar = layout.lebar_kolom
     gabung_di = {(g.baris1, g.kolom1): g for g in layout.gabung}
-    tertutup = {(r, c) for g in layout.gabung for r in range(g.baris1, g.baris2 + 1)
-                for c in range(g.kolom1, g.kolom2 + 1) if (r, c) != (g.baris1, g.kolom1)}
+    tertutup: set[tuple[int, int]] = set()
+    for gb in layout.gabung:
+        # every cell of the range but its top-left, which product() yields first
+        tertutup.update(islice(product(range(gb.baris1, gb.baris2 + 1),
+                                       range(gb.kolom1, gb.kolom2 + 1)), 1, None))
     tinggi: dict[int, float] = {}
     rentang: list[tuple[int, int, float]] = []  # multi-row merges: (r1, r2, height)
+    lebar_rentang: dict[tuple[int, int], float] = {}
+    huruf_dikenal = _HURUF
     for s in layout.sel:
-        if not baris_dari <= s.baris <= baris_sampai or (s.baris, s.kolom) in tertutup:
+        baris = s.baris
+        if baris < baris_dari or baris > baris_sampai:
             continue
-        g = gabung_di.get((s.baris, s.kolom))
-        k2 = g.kolom2 if g else s.kolom
-        r2 = g.baris2 if g else s.baris
-        w = sum(lebar.get(k, 8.43) for k in range(s.kolom, k2 + 1))
-        h = huruf_gaya(s.gaya)
-        perlu = jumlah_baris_teks(s.nilai, w, s.gaya) * h.tinggi_baris + 3.0
-        if r2 == s.baris:
-            tinggi[s.baris] = max(tinggi.get(s.baris, 0.0), perlu)
+        kolom = s.kolom
+        kunci = (baris, kolom)
+        if kunci in tertutup:
+            continue
+        g = gabung_di.get(kunci)
+        if g is None:
+            k2, r2 = kolom, baris
         else:
-            rentang.append((s.baris, r2, perlu))
+            k2, r2 = g.kolom2, g.baris2
+        w = lebar_rentang.get((kolom, k2))
+        if w is None:
+            w = lebar_rentang[(kolom, k2)] = sum(lebar.get(k, 8.43)
+                                                 for k in range(kolom, k2 + 1))
+        hh = huruf_dikenal.get(s.gaya)
+        h, tinggi_baris = hh if hh is not None else _huruf(s.gaya)
+        nilai = s.nilai
+        if nilai is None or nilai == "" or not isinstance(nilai, str):
+            perlu = tinggi_baris + 3.0  # one line (jumlah_baris_teks)
+        else:
+            perlu = len(bungkus(str(nilai), w, h)) * tinggi_baris + 3.0
+        if r2 == baris:
+            lama = tinggi.get(baris)
+            if lama is None or perlu > lama:  # max(tinggi.get(baris, 0.0), perlu); perlu > 0
+                tinggi[baris] = perlu
+        else:
+            rentang.append((baris, r2, perlu))
     for r in range(baris_dari, baris_sampai + 1):
         tinggi.setdefault(r, 15.0)
         tinggi[r] = max(tinggi[r], 15.0)
@@ -384,15 +534,17 @@ def lengkapi_gabungan(layout: Layout) -> None:
     only its first cell styled loses its lower and right borders.
     """
     ada = {(s.baris, s.kolom): s for s in layout.sel}
+    tulis = layout.tulis
+    sel = layout.sel
     for g in layout.gabung:
         kiri_atas = ada.get((g.baris1, g.kolom1))
         if kiri_atas is None:
             continue
-        for r in range(g.baris1, g.baris2 + 1):
-            for c in range(g.kolom1, g.kolom2 + 1):
-                if (r, c) not in ada:
-                    layout.tulis(r, c, None, kiri_atas.gaya)
-                    ada[(r, c)] = layout.sel[-1]
+        gaya = kiri_atas.gaya
+        for kunci in product(range(g.baris1, g.baris2 + 1), range(g.kolom1, g.kolom2 + 1)):
+            if kunci not in ada:
+                tulis(kunci[0], kunci[1], None, gaya)
+                ada[kunci] = sel[-1]
 
 
 # -- pagination -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 from rkt_xl import skema
 from rkt_xl.engine._base import Engine, NilaiTulis
 from rkt_xl.engine.file.paket import M, Paket, alamat, pecah_alamat, rentang
-from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel, gabungan_dalam
+from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel
 from rkt_xl.engine.file.penulis import Penulis
 from rkt_xl.engine.file.simpan import tulis_atomik
 from rkt_xl.lampiran.layout import Layout
@@ -32,10 +32,8 @@ class EngineBerkas(Engine):
             info = self.paket.cari_tabel(t.nama)
             if info is None or not info.ref:
                 continue
-            tabel = baca_tabel(self.paket, info)
-            tabel.gabungan = gabungan_dalam(self.paket, self.paket.lembar[info.lembar].part,
-                                            info.ref)
-            hasil[t.nama] = tabel
+            # cells and merged ranges (Tabel.gabungan) in one pass over the sheet
+            hasil[t.nama] = baca_tabel(self.paket, info, gabungan=True)
         return hasil
 
     def tulis_kolom(self, tabel: Tabel, kolom: str, nilai: dict[int, NilaiTulis]) -> list[str]:
@@ -68,10 +66,11 @@ class EngineBerkas(Engine):
         return self._gaya
 
     def render(self, layout: Layout) -> None:
-        from rkt_xl.engine.file.render import nama_cetak, render_lembar
+        from rkt_xl.engine.file.render import render_dan_nama
 
-        self.penulis.ganti_lembar(layout.lembar, render_lembar(layout, self.gaya()))
-        self.penulis.nama_cetak(layout.lembar, nama_cetak(layout))
+        isi, nama = render_dan_nama(layout, self.gaya())  # render_lembar + nama_cetak
+        self.penulis.ganti_lembar(layout.lembar, isi)
+        self.penulis.nama_cetak(layout.lembar, nama)
 
     def simpan(self) -> bool:
         if not self.penulis.ada_perubahan:

@@ -8,9 +8,11 @@ bytes, so saving can copy them untouched.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +68,35 @@ def parse_xml(data: bytes, nama: str, berkas: str) -> etree._Element:
     if root.getroottree().docinfo.internalDTD is not None:
         raise _galat_dtd(nama, berkas)
     return root
+
+
+# -- perf (bench/README.md): one pass over a big part, elements freed as they close ----
+def iter_xml(data: bytes, nama: str, berkas: str, events: tuple[str, ...],
+             tag: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
+    """``parse_xml`` for a part read once, front to back: the same parser settings and
+    the same refusals, but (event, element) pairs are handed over while parsing, so
+    the caller can free what it has read (a 5.000-row sheet as a whole tree is
+    ~40 MB). Keep in step with ``parse_xml``."""
+    if any(t in data for t in _TANDA_DTD):
+        raise _galat_dtd(nama, berkas)
+    it = etree.iterparse(io.BytesIO(data), events=events, tag=tag, resolve_entities=False,
+                         no_network=True, huge_tree=True, load_dtd=False,
+                         dtd_validation=False, remove_blank_text=False)
+    diperiksa = False
+    try:
+        for pasangan in it:
+            if not diperiksa:
+                # the DOCTYPE, if any, precedes the first element
+                if pasangan[1].getroottree().docinfo.internalDTD is not None:
+                    raise _galat_dtd(nama, berkas)
+                diperiksa = True
+            yield pasangan
+    except etree.XMLSyntaxError as e:
+        raise GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak valid: {e.msg})") from e
+    if not diperiksa and it.root is not None and \
+            it.root.getroottree().docinfo.internalDTD is not None:
+        raise _galat_dtd(nama, berkas)
+# -- end perf ------------------------------------------------------------------------------
 
 
 # How much of a Compound File is searched for its stream names (the directory of a
@@ -281,8 +312,20 @@ class Paket:
             part = next((p for t, p in self.rels(self.part_workbook).values()
                          if t.endswith("/sharedStrings")), None)
             if part and part in self.parts:
-                for si in self.xml(part):
-                    self._sst.append(teks_si(si))
+                # perf: the tree is parsed for this list only (not kept in the part cache:
+                # it is several times the list's size), and a plain <si><t>…</t></si>
+                # is read directly; anything else goes through teks_si.
+                akar = self._xml.get(part)
+                if akar is None:
+                    akar = parse_xml(self.parts[part], part, self.nama)
+                tambah = self._sst.append
+                for si in akar:
+                    if len(si) == 1:
+                        t = si[0]
+                        if t.tag == _T:
+                            tambah(t.text or "")
+                            continue
+                    tambah(teks_si(si))
         return self._sst
 
     def gaya_tanggal(self) -> set[int]:
@@ -316,6 +359,9 @@ def _format_tanggal(kode: str) -> bool:
     kode = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", kode)
     return bool(re.search(r"[dDyY]|(?<![#0])[mM]{1,4}(?![#0])|[hH]|[sS]{1,2}", kode)) and \
         not re.fullmatch(r"[#0.,% ]*", kode)
+
+
+_T = M + "t"  # perf: shared_strings
 
 
 def teks_si(si: etree._Element) -> str:

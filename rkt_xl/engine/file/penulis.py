@@ -9,10 +9,15 @@ never re-serialised, and a run that changes nothing writes nothing.
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -29,8 +34,10 @@ from rkt_xl.engine.file.paket import (
     alamat,
     pecah_alamat,
 )
+from rkt_xl.engine.file.pembaca import kolom_alamat
 
 NilaiTulis = None | str | int | float | Decimal
+_F, _V, _IS = M + "f", M + "v", M + "is"
 CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Characters XML 1.0 cannot carry; Excel shows them as _xHHHH_ escapes.
@@ -61,6 +68,7 @@ class Penulis:
         self.dihapus: set[str] = set()
         self._kotor: set[str] = set()  # parsed parts modified in place
         self._indeks_baris: dict[str, dict[int, etree._Element]] = {}
+        self._data_lembar: dict[str, etree._Element] = {}  # part → its <sheetData>
         self._gaya_kolom: dict[str, list[tuple[int, int, str]]] = {}
         self.rumus_dihapus = False
 
@@ -80,10 +88,11 @@ class Penulis:
 
     def _baris(self, part: str, root: etree._Element, nomor: int) -> etree._Element:
         indeks = self._indeks_baris.get(part)
-        data = root.find(M + "sheetData")
-        if data is None:
-            data = etree.SubElement(root, M + "sheetData")
         if indeks is None:
+            data = root.find(M + "sheetData")
+            if data is None:
+                data = etree.SubElement(root, M + "sheetData")
+            self._data_lembar[part] = data
             indeks = {}
             n = 0
             for row in data.iterchildren(M + "row"):
@@ -91,6 +100,8 @@ class Penulis:
                 row.set("r", str(n))
                 indeks[n] = row
             self._indeks_baris[part] = indeks
+        else:
+            data = self._data_lembar[part]  # what root.find gave (it is never replaced)
         if nomor in indeks:
             return indeks[nomor]
         row = etree.Element(M + "row", r=str(nomor))
@@ -109,7 +120,7 @@ class Penulis:
         n = 0
         for c in row.iterchildren(M + "c"):
             r = c.get("r")
-            n = pecah_alamat(r)[1] if r else n + 1
+            n = kolom_alamat(r) if r else n + 1  # pecah_alamat(r)[1]
             if not r:
                 c.set("r", alamat(baris, n))
             if n == kolom:
@@ -138,9 +149,20 @@ class Penulis:
 
     def _isi(self, c: etree._Element, v: NilaiTulis) -> bool:
         """Set a cell's value; False when it already held exactly that."""
-        f = c.find(M + "f")
-        lama_v = c.find(M + "v")
-        lama_is = c.find(M + "is")
+        # the first <f>, <v> and <is> child (c.find of each), in one look at the children
+        f: etree._Element | None = None
+        lama_v: etree._Element | None = None
+        lama_is: etree._Element | None = None
+        for x in c:
+            tag = x.tag
+            if tag == _F:
+                if f is None:
+                    f = x
+            elif tag == _V:
+                if lama_v is None:
+                    lama_v = x
+            elif tag == _IS and lama_is is None:
+                lama_is = x
         t = c.get("t")
         if v is None:
             if f is None and lama_v is None and lama_is is None:
@@ -289,7 +311,8 @@ class Penulis:
             self.baru[part] = _serialisasi(self.paket.xml(part))
         keluar = io.BytesIO()
         ditulis = set()
-        with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zf:
+        with _ZipKeluar(keluar, "w", zipfile.ZIP_DEFLATED) as zf, \
+                _SumberMentah(self.paket.path) as sumber:
             for info in self.paket.infos:
                 nama = info.filename
                 if info.is_dir() or nama in self.dihapus or nama in ditulis:
@@ -298,13 +321,118 @@ class Penulis:
                 zi = zipfile.ZipInfo(nama, date_time=info.date_time)
                 zi.compress_type = zipfile.ZIP_DEFLATED
                 zi.external_attr = info.external_attr
-                zf.writestr(zi, data)
+                # An untouched part keeps the compressed bytes it came with, when they
+                # inflate to exactly its content; deflating it again costs the most
+                # time of saving (and gives the same bytes for a zlib-made workbook).
+                mentah = sumber.deflate(info, data) if nama not in self.baru else None
+                if mentah is None or not zf.tulis_mentah(zi, mentah, info.CRC, len(data)):
+                    zf.writestr(zi, data)
                 ditulis.add(nama)
             for nama in sorted(set(self.baru) - ditulis):
                 zi = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
                 zi.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(zi, self.baru[nama])
         return keluar.getvalue()
+
+
+class _SumberMentah:
+    """The source package's compressed bytes of one part, verified against its content.
+
+    Read again from the file at save time (only the few MB of compressed data), and
+    used only when it is a raw DEFLATE stream that inflates to exactly the bytes the
+    package was read with: a file changed meanwhile, a duplicate name, a stored part
+    or any oddity simply falls back to compressing the content again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.f: BinaryIO | None = None
+        self.gagal = False
+
+    def __enter__(self) -> _SumberMentah:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.f is not None:
+            self.f.close()
+
+    def deflate(self, info: zipfile.ZipInfo, data: bytes) -> bytes | None:
+        if self.gagal or not _ZipKeluar.BISA or info.compress_type != zipfile.ZIP_DEFLATED \
+                or info.flag_bits & 0x1 or info.file_size != len(data) \
+                or info.compress_size > BATAS_MENTAH:
+            return None
+        try:
+            if self.f is None:
+                self.f = open(self.path, "rb")  # noqa: SIM115 - closed in __exit__
+            self.f.seek(info.header_offset)
+            kepala = self.f.read(30)
+            if len(kepala) != 30 or kepala[:4] != b"PK\x03\x04":
+                return None
+            n_nama, n_ekstra = struct.unpack("<HH", kepala[26:30])
+            nama = self.f.read(n_nama)
+            if nama != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800
+                                                  else "cp437"):
+                return None
+            self.f.seek(n_ekstra, os.SEEK_CUR)
+            mentah = self.f.read(info.compress_size)
+        except (OSError, UnicodeEncodeError, struct.error):
+            self.gagal = True
+            return None
+        if len(mentah) != info.compress_size:
+            return None
+        d = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            if d.decompress(mentah, len(data) + 1) != data or not d.eof or d.unused_data \
+                    or d.unconsumed_tail:
+                return None
+        except zlib.error:
+            return None
+        if zlib.crc32(data) != info.CRC:
+            return None
+        return mentah
+
+
+BATAS_MENTAH = 256 * 1024 * 1024
+
+
+class _ZipKeluar(zipfile.ZipFile):
+    """``zipfile.ZipFile`` that can also write a part from an existing DEFLATE stream.
+
+    ``tulis_mentah(zi, mentah, crc, ukuran)`` writes the same bytes as
+    ``writestr(zi, data)`` would if deflating ``data`` gave ``mentah``: it repeats
+    what writestr does (``_open_to_write`` then ``_ZipWriteFile.close`` on a seekable
+    file) with the compressor left out. It relies on zipfile's internals (CPython
+    3.10-3.13), checked here and in ``tulis_mentah``; without them every part is
+    simply deflated again.
+    """
+
+    BISA = hasattr(zipfile.ZipFile, "_writecheck") and hasattr(zipfile.ZipInfo, "FileHeader")
+
+    def tulis_mentah(self, zinfo: zipfile.ZipInfo, mentah: bytes, crc: int,
+                     ukuran: int) -> bool:
+        """False (nothing written) when the case is not the one repeated here."""
+        if getattr(self, "_seekable", None) is not True or self.fp is None \
+                or getattr(self, "_writing", None) is not False \
+                or not hasattr(self, "_lock") or not hasattr(self, "start_dir") \
+                or ukuran * 1.05 > zipfile.ZIP64_LIMIT:
+            return False
+        zinfo.file_size = ukuran
+        with self._lock:  # type: ignore[attr-defined]
+            zinfo.flag_bits = 0x00
+            if not zinfo.external_attr:
+                zinfo.external_attr = 0o600 << 16
+            self.fp.seek(self.start_dir)  # type: ignore[attr-defined]
+            zinfo.header_offset = self.fp.tell()
+            self._writecheck(zinfo)  # type: ignore[attr-defined]
+            self._didModify = True
+            zinfo.compress_size = len(mentah)
+            zinfo.CRC = crc
+            self.fp.write(zinfo.FileHeader(False))
+            self.fp.write(mentah)
+            self.start_dir = self.fp.tell()
+            self.filelist.append(zinfo)
+            self.NameToInfo[zinfo.filename] = zinfo
+        return True
 
 
 __all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis", "teks_aman"]

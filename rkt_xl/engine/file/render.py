@@ -22,7 +22,7 @@ from decimal import Decimal
 from rkt_xl.engine.file.paket import NS_MAIN, NS_R, alamat, angka_ke_kolom
 from rkt_xl.lampiran.layout import Layout, NilaiLayout, SelLayout
 
-__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_lembar"]
+__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_dan_nama", "render_lembar"]
 
 # CT_Worksheet child order (ECMA-376 Part 1, §18.3.1.99), the elements we write.
 URUTAN_ELEMEN: tuple[str, ...] = (
@@ -80,23 +80,34 @@ def _ukuran(x: float) -> str:
 
 
 # -- cells -------------------------------------------------------------------------------
+# Any character _teks_excel would change (an _xHHHH_ pattern, a control character, a
+# surrogate): text without one, and within Excel's length, is written as it is.
+_PERLU_UBAH = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _sel_xml(ref: str, nilai: NilaiLayout, s: int) -> str:
     gaya = f' s="{s}"' if s else ""
     if nilai is None:
         return f'<c r="{ref}"{gaya}/>'
-    if isinstance(nilai, bool):  # not in NilaiLayout, but never write True as 1
-        nilai = "BENAR" if nilai else "SALAH"
-    if isinstance(nilai, int):
-        return f'<c r="{ref}"{gaya}><v>{nilai}</v></c>'
-    if isinstance(nilai, (float, Decimal)):
-        f = float(nilai)
-        if math.isfinite(f):
-            return f'<c r="{ref}"{gaya}><v>{_angka(f)}</v></c>'
-        nilai = str(nilai)  # NaN/∞ cannot be stored as a number: keep it visible
-    teks = _teks_excel(str(nilai))
+    if type(nilai) is str:  # the common case first; the same text as str(nilai)
+        teks = nilai
+    else:
+        if isinstance(nilai, bool):  # not in NilaiLayout, but never write True as 1
+            nilai = "BENAR" if nilai else "SALAH"
+        if isinstance(nilai, int):
+            return f'<c r="{ref}"{gaya}><v>{nilai}</v></c>'
+        if isinstance(nilai, (float, Decimal)):
+            f = float(nilai)
+            if math.isfinite(f):
+                return f'<c r="{ref}"{gaya}><v>{_angka(f)}</v></c>'
+            nilai = str(nilai)  # NaN/∞ cannot be stored as a number: keep it visible
+        teks = str(nilai)
+    if len(teks) > BATAS_TEKS or _PERLU_UBAH.search(teks) is not None:
+        teks = _teks_excel(teks)
     ruang = ' xml:space="preserve"' if teks != teks.strip() or "  " in teks or \
         "\n" in teks or "\t" in teks else ""
-    return f'<c r="{ref}"{gaya} t="inlineStr"><is><t{ruang}>{_esc(teks)}</t></is></c>'
+    teks = teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # _esc
+    return f'<c r="{ref}"{gaya} t="inlineStr"><is><t{ruang}>{teks}</t></is></c>'
 
 
 def _sel_lengkap(layout: Layout) -> dict[tuple[int, int], SelLayout]:
@@ -158,23 +169,54 @@ def _cols(layout: Layout) -> str:
     return f"<cols>{isi}</cols>" if isi else ""
 
 
+_HURUF_KOLOM: dict[int, str] = {}
+
+
+def _huruf_kolom(kolom: int) -> str:
+    """``angka_ke_kolom``, remembered: the same few columns come back in every row."""
+    huruf = _HURUF_KOLOM.get(kolom)
+    if huruf is None:
+        huruf = _HURUF_KOLOM[kolom] = angka_ke_kolom(kolom)
+    return huruf
+
+
+def _kolom(s: SelLayout) -> int:
+    return s.kolom
+
+
 def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
-                gaya_s: dict[str, int]) -> str:
+                gaya_s: dict[str, int]) -> bytes:
+    """<sheetData>, as UTF-8: each row is encoded on its own, so the text of a big
+    sheet is never held as one str next to its bytes (one non-Latin-1 character
+    would make that str 2 bytes a character)."""
     per_baris: dict[int, list[SelLayout]] = {}
     for (r, _), s in sel.items():
-        per_baris.setdefault(r, []).append(s)
-    baris = sorted(set(per_baris) | {r for r in layout.tinggi_baris if r >= 1})
-    bagian = ["<sheetData>"]
+        daftar = per_baris.get(r)
+        if daftar is None:
+            per_baris[r] = [s]
+        else:
+            daftar.append(s)
+    tinggi_baris = layout.tinggi_baris
+    baris = sorted(set(per_baris) | {r for r in tinggi_baris if r >= 1})
+    gaya = gaya_s.get
+    bagian = [b"<sheetData>"]
     for r in baris:
-        tinggi = layout.tinggi_baris.get(r)
+        tinggi = tinggi_baris.get(r)
         # Excel rejects a row taller than 409 pt or negative: clamp, never fail.
         ht = f' ht="{_ukuran(min(max(tinggi, 0.0), _TINGGI_MAKS))}" customHeight="1"' \
             if tinggi is not None else ""
-        isi = "".join(_sel_xml(alamat(r, s.kolom), s.nilai, gaya_s.get(s.gaya, 0))
-                      for s in sorted(per_baris.get(r, []), key=lambda x: x.kolom))
-        bagian.append(f'<row r="{r}"{ht}>{isi}</row>' if isi else f'<row r="{r}"{ht}/>')
-    bagian.append("</sheetData>")
-    return "".join(bagian)
+        daftar = per_baris.get(r)
+        if daftar:
+            daftar.sort(key=_kolom)
+            nomor = str(r)  # alamat(r, kolom) is the column letters + str(r)
+            isi = "".join([_sel_xml(_huruf_kolom(s.kolom) + nomor, s.nilai, gaya(s.gaya, 0))
+                           for s in daftar])
+        else:
+            isi = ""
+        bagian.append((f'<row r="{r}"{ht}>{isi}</row>' if isi else f'<row r="{r}"{ht}/>')
+                      .encode("utf-8"))
+    bagian.append(b"</sheetData>")
+    return b"".join(bagian)
 
 
 def _merge_cells(layout: Layout) -> str:
@@ -189,10 +231,12 @@ def _merge_cells(layout: Layout) -> str:
 
 def _hyperlinks(sel: dict[tuple[int, int], SelLayout]) -> str:
     # Internal links only: `location`, no r:id, so the sheet needs no relationships.
+    # Only the linked cells are sorted (by their unique key: the order of the whole).
+    tertaut = sorted((k, s) for k, s in sel.items() if s.tautan)
     isi = "".join(
         f'<hyperlink ref="{alamat(r, c)}" location="{_attr(s.tautan)}" '
         f'display="{_attr(str(s.nilai) if s.nilai is not None else s.tautan)}"/>'
-        for (r, c), s in sorted(sel.items()) if s.tautan)
+        for (r, c), s in tertaut if s.tautan)
     return f"<hyperlinks>{isi}</hyperlinks>" if isi else ""
 
 
@@ -227,10 +271,15 @@ def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
     ``gaya_s`` maps a style name to its cellXfs index (from the template's ``_Gaya``
     sheet); a name it lacks falls back to 0, the workbook's default style.
     """
+    return render_dan_nama(layout, gaya_s)[0]
+
+
+def render_dan_nama(layout: Layout, gaya_s: dict[str, int]) -> tuple[bytes, dict[str, str]]:
+    """``render_lembar`` and ``nama_cetak`` together, the cells gathered once."""
     sel = _sel_lengkap(layout)
     baris_akhir, kolom_akhir = _batas(layout, sel.keys())
     dimensi = "A1" if not sel else f"A1:{alamat(baris_akhir, kolom_akhir)}"
-    bagian = [
+    bagian: list[str | bytes] = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
         f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">',
         _sheet_pr(layout),
@@ -245,7 +294,9 @@ def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
         _row_breaks(layout),
         "</worksheet>",
     ]
-    return "".join(bagian).encode("utf-8")
+    # UTF-8 of the whole is the UTF-8 of its parts, joined
+    isi = b"".join([x if isinstance(x, bytes) else x.encode("utf-8") for x in bagian])
+    return isi, _nama_cetak(layout, baris_akhir, kolom_akhir)
 
 
 def nama_cetak(layout: Layout) -> dict[str, str]:
@@ -254,9 +305,12 @@ def nama_cetak(layout: Layout) -> dict[str, str]:
     ``{"_xlnm.Print_Titles": "'Tabel 2.5'!$7:$8",
     "_xlnm.Print_Area": "'Tabel 2.5'!$A$1:$I$40"}``
     """
-    lembar = kutip_lembar(layout.lembar)
     sel = _sel_lengkap(layout)
-    baris_akhir, kolom_akhir = _batas(layout, sel.keys())
+    return _nama_cetak(layout, *_batas(layout, sel.keys()))
+
+
+def _nama_cetak(layout: Layout, baris_akhir: int, kolom_akhir: int) -> dict[str, str]:
+    lembar = kutip_lembar(layout.lembar)
     hasil: dict[str, str] = {}
     if layout.cetak.baris_judul is not None:
         a, b = sorted(layout.cetak.baris_judul)

@@ -1,0 +1,413 @@
+"""Benchmark of ``rkt-xl proses`` against a baseline measured in the same run.
+
+    python bench/bench.py            # everything (a few minutes)
+    python bench/bench.py --cepat    # fewer runs, smaller batch (about a minute)
+    python bench/bench.py --profil   # also a cProfile summary of proses on the big size
+
+For each size, every run works on a fresh copy of the same synthetic workbook
+(bench/sintetis.py) and measures two child processes:
+
+- BASELINE: ``python -c "import openpyxl; openpyxl.load_workbook(f)"`` on the copy;
+- PROSES:   ``python -m rkt_xl proses COPY`` (the copy is changed in place).
+
+Wall time is taken around each child; peak memory is that child's own ``ru_maxrss``
+from ``os.wait4`` (per process, not the running maximum RUSAGE_CHILDREN gives). The
+median of the runs is reported with the ratio PROSES / BASELINE. The two commands
+alternate which goes first, so neither always runs on a warm page cache.
+
+Also measured: linearity (the pipeline time of size S against 4×S, in a child that
+imported everything first, so start-up is not counted), a batch of 40 seed-sized
+workbooks with ``--jobs 2`` against ``--jobs 1``, and start-up (``--help``, the
+``rkt-xl`` console script if installed, ``import rkt_xl.udfs`` against
+``import xlwings``). Results are printed and written as JSON to bench/hasil/.
+No timing is asserted anywhere in the unit tests: this script is the only judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+AKAR = Path(__file__).resolve().parent.parent
+HASIL = AKAR / "bench" / "hasil"
+# The source tree measured (--akar): by default this checkout; another tree (say, a
+# copy of the code before a change) gives before/after numbers from the same run
+# conditions. Workbooks are always generated with this checkout's bench/sintetis.py.
+SUMBER = AKAR
+
+# name → (indicators, programs, kegiatan). "besar" is the issue's target workbook;
+# "seperempat" is S for the linearity check (4×S = besar).
+UKURAN: dict[str, tuple[int, int, int]] = {
+    "kecil": (30, 20, 500),
+    "seperempat": (75, 50, 1250),
+    "besar": (300, 200, 5000),
+}
+
+# Targets of the issue "Performance".
+TARGET_RASIO_WAKTU = 1.0
+TARGET_RASIO_MEMORI = 1.5
+TARGET_LINEAR = 4.5
+TARGET_BATCH = 1.7
+TARGET_HELP = 0.3
+
+
+@dataclass
+class Ukur:
+    wall: float  # seconds
+    rss_kb: int  # peak resident set size of the child
+    kode: int  # exit code
+    cpu: float = 0.0  # user + system seconds (on a busy machine wall time varies more)
+
+
+def _env(akar: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(akar or SUMBER),
+                                         *filter(None, [env.get("PYTHONPATH")])])
+    env.pop("RKT_XL_DEBUG", None)
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+# On Linux a child's ru_maxrss also counts the memory of the process it was forked
+# from (exec keeps the old mm's high-water mark), so os.wait4 straight from this
+# script would report at least this script's own RSS for every command. GNU time is a
+# small C program: what it reports (%M, from its own wait4) is the command's peak.
+TIME = shutil.which("time", path="/usr/bin:/bin") or None
+
+
+# Children run in a neutral folder: `python -m` and `python -c` put the current folder
+# first on sys.path, so started from a checkout they would import its rkt_xl whatever
+# PYTHONPATH (--akar) says.
+NETRAL = Path(tempfile.gettempdir())
+
+
+def jalankan(argv: list[str], cwd: Path | None = None) -> Ukur:
+    """Run one child: its wall time and its own peak RSS."""
+    with tempfile.TemporaryDirectory() as d:
+        galat, rss = Path(d) / "stderr", Path(d) / "rss"
+        awalan = [TIME, "-f", "%M %U %S", "-o", str(rss), "--"] if TIME else []
+        with open(galat, "wb") as err:
+            t0 = time.perf_counter()
+            p = subprocess.Popen([*awalan, *argv], stdout=subprocess.DEVNULL, stderr=err,
+                                 env=_env(), cwd=cwd or NETRAL)
+            _, status, ru = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if p.returncode not in (0, 1):  # proses exits 1 when a galat is found: expected
+            raise RuntimeError(f"{argv} gagal ({p.returncode}):\n"
+                               f"{galat.read_text(errors='replace')[-2000:]}")
+        # Without GNU time: ru_maxrss of the direct child (an upper bound, see above;
+        # this script stays small because workbooks are generated in a child too).
+        if TIME:
+            kb_teks, user, sys_ = rss.read_text().split()[-3:]
+            kb, cpu = int(kb_teks), float(user) + float(sys_)
+        else:
+            kb, cpu = ru.ru_maxrss, ru.ru_utime + ru.ru_stime
+    return Ukur(wall, kb, p.returncode, cpu)
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def ringkas(ukuran: list[Ukur]) -> dict[str, Any]:
+    return {"wall_median": median([u.wall for u in ukuran]),
+            "wall_min": min(u.wall for u in ukuran),
+            "cpu_median": median([u.cpu for u in ukuran]),
+            "rss_median_mb": median([u.rss_kb / 1024 for u in ukuran]),
+            "runs": [asdict(u) for u in ukuran]}
+
+
+PY = sys.executable
+
+
+def buat(path: Path, indikator: int, program: int, kegiatan: int) -> Path:
+    """A synthetic workbook, built in a child (this script stays small: see TIME)."""
+    subprocess.run([PY, str(AKAR / "bench" / "sintetis.py"), str(path), "--indikator",
+                    str(indikator), "--program", str(program), "--kegiatan", str(kegiatan)],
+                   check=True, env=_env(AKAR), stdout=subprocess.DEVNULL, cwd=NETRAL)
+    return path
+
+
+BASELINE = "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])"
+
+
+def ukur_ukuran(nama: str, sumber: Path, runs: int, kerja: Path) -> dict[str, Any]:
+    dasar: list[Ukur] = []
+    proses: list[Ukur] = []
+    for i in range(runs):
+        # Each command gets its own fresh copy of the same bytes; proses changes its
+        # copy in place, so the baseline never reads a processed workbook.
+        salinan = kerja / f"{nama}-{i}.xlsm"
+        asli = kerja / f"{nama}-{i}-dasar.xlsm"
+        shutil.copyfile(sumber, salinan)
+        shutil.copyfile(sumber, asli)
+        perintah = [
+            (dasar, [PY, "-c", BASELINE, str(asli)]),
+            (proses, [PY, "-m", "rkt_xl", "proses", str(salinan)]),
+        ]
+        for daftar, argv in perintah if i % 2 == 0 else perintah[::-1]:
+            daftar.append(jalankan(argv))
+        salinan.unlink()
+        asli.unlink()
+    d, p = ringkas(dasar), ringkas(proses)
+    return {
+        "ukuran": dict(zip(("indikator", "program", "kegiatan"), UKURAN[nama], strict=True)),
+        "berkas_kb": sumber.stat().st_size // 1024,
+        "dasar": d, "proses": p,
+        "rasio_waktu": p["wall_median"] / d["wall_median"],
+        "rasio_cpu": p["cpu_median"] / d["cpu_median"],
+        "rasio_memori": p["rss_median_mb"] / d["rss_median_mb"],
+    }
+
+
+# The pipeline alone, in a child that imported everything before the clock starts.
+_PIPA = r"""
+import shutil, sys, time
+from rkt_xl.operasi import proses_satu
+import rkt_xl.engine.file, rkt_xl.engine.file.render, rkt_xl.lampiran, rkt_xl.lampiran.validasi
+sumber, salinan, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+hasil = []
+for _ in range(runs):
+    shutil.copyfile(sumber, salinan)
+    t, c = time.perf_counter(), time.process_time()
+    h = proses_satu(salinan, "proses")
+    hasil.append(f"{time.perf_counter() - t!r},{time.process_time() - c!r}")
+    assert h.galat is None, h.galat
+print(" ".join(hasil))
+"""
+
+
+def ukur_pipa(sumber: Path, runs: int, kerja: Path) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of proses_satu, each run on a fresh copy."""
+    r = subprocess.run([PY, "-c", _PIPA, str(sumber), str(kerja / "pipa.xlsm"), str(runs)],
+                       capture_output=True, text=True, env=_env(), check=True, cwd=NETRAL)
+    pasangan = [x.split(",") for x in r.stdout.split()]
+    return [float(w) for w, _ in pasangan], [float(c) for _, c in pasangan]
+
+
+def ukur_batch(runs: int, jumlah: int, kerja: Path) -> dict[str, Any]:
+    benih = kerja / "benih"
+    subprocess.run([PY, "-m", "rkt_xl", "contoh", str(benih), "--tanpa-proses"],
+                   check=True, env=_env(), stdout=subprocess.DEVNULL, cwd=NETRAL)
+    contoh = next(benih.glob("*.xlsm"))
+    hasil: dict[str, list[Ukur]] = {"1": [], "2": []}
+    for i in range(runs):
+        for jobs in ("1", "2") if i % 2 == 0 else ("2", "1"):
+            folder = kerja / f"batch-{jobs}-{i}"
+            folder.mkdir()
+            for n in range(jumlah):
+                shutil.copyfile(contoh, folder / f"rkt_{n:02d}.xlsm")
+            hasil[jobs].append(jalankan([PY, "-m", "rkt_xl", "proses", str(folder),
+                                         "--jobs", jobs]))
+            shutil.rmtree(folder)
+    satu, dua = ringkas(hasil["1"]), ringkas(hasil["2"])
+    return {"berkas": jumlah, "jobs_1": satu, "jobs_2": dua,
+            "percepatan": satu["wall_median"] / dua["wall_median"]}
+
+
+def ukur_mulai(runs: int) -> dict[str, Any]:
+    perintah: dict[str, list[str]] = {
+        "python -c pass": [PY, "-c", "pass"],
+        "python -m rkt_xl --help": [PY, "-m", "rkt_xl", "--help"],
+    }
+    skrip = shutil.which("rkt-xl")
+    if skrip:
+        perintah["rkt-xl --help"] = [skrip, "--help"]
+    perintah["import xlwings"] = [PY, "-c", "import xlwings"]
+    udfs = (SUMBER / "rkt_xl" / "udfs.py").exists()
+    if udfs:
+        perintah["import rkt_xl.udfs"] = [PY, "-c", "import rkt_xl.udfs"]
+    hasil: dict[str, Any] = {}
+    for nama, argv in perintah.items():
+        try:
+            ukur = [jalankan(argv) for _ in range(runs)]
+        except RuntimeError as e:  # udfs.py is someone else's work in progress
+            hasil[nama] = {"lewati": str(e).splitlines()[0]}
+            continue
+        hasil[nama] = ringkas(ukur)
+    if not skrip:
+        hasil["rkt-xl --help"] = {"lewati": "console script rkt-xl tidak terpasang"}
+    if not udfs:
+        hasil["import rkt_xl.udfs"] = {"lewati": "rkt_xl/udfs.py belum ada"}
+    return hasil
+
+
+def profil(sumber: Path, kerja: Path, baris: int = 30) -> str:
+    """cProfile of the pipeline (imports excluded), top functions by cumulative time."""
+    kode = (
+        "import cProfile, pstats, io, shutil, sys\n"
+        "from rkt_xl.operasi import proses_satu\n"
+        "import rkt_xl.engine.file, rkt_xl.engine.file.render, rkt_xl.lampiran\n"
+        "shutil.copyfile(sys.argv[1], sys.argv[2])\n"
+        "pr = cProfile.Profile(); pr.enable(); proses_satu(sys.argv[2], 'proses');"
+        " pr.disable()\n"
+        "s = io.StringIO(); st = pstats.Stats(pr, stream=s)\n"
+        f"st.sort_stats('cumulative').print_stats({baris})\n"
+        f"st.sort_stats('tottime').print_stats({baris // 2}); print(s.getvalue())\n")
+    r = subprocess.run([PY, "-c", kode, str(sumber), str(kerja / "profil.xlsm")],
+                       capture_output=True, text=True, env=_env(), check=True, cwd=NETRAL)
+    return r.stdout
+
+
+def _f(x: float) -> str:
+    return f"{x:6.3f}"
+
+
+def _status(ok: bool) -> str:
+    return "OK   " if ok else "GAGAL"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark rkt-xl proses (lihat bench/README.md).")
+    ap.add_argument("--cepat", action="store_true",
+                    help="3 kali per ukuran, batch 2 kali: hasil kasar dalam ~1 menit")
+    ap.add_argument("--runs", type=int, default=None, help="jumlah ulangan per ukuran (5)")
+    ap.add_argument("--ukuran", nargs="*", choices=sorted(UKURAN), default=None,
+                    help="ukuran yang diukur (bawaan: semua)")
+    ap.add_argument("--tanpa-batch", action="store_true")
+    ap.add_argument("--tanpa-mulai", action="store_true")
+    ap.add_argument("--tanpa-linear", action="store_true")
+    ap.add_argument("--profil", action="store_true",
+                    help="juga ringkasan cProfile proses pada ukuran besar")
+    ap.add_argument("--keluaran", type=Path, default=None, help="berkas JSON hasil")
+    ap.add_argument("--akar", type=Path, default=None,
+                    help="pohon sumber lain yang diukur (folder berisi rkt_xl/), mis. salinan "
+                         "kode sebelum perubahan")
+    a = ap.parse_args(argv)
+    global SUMBER
+    if a.akar is not None:
+        SUMBER = a.akar.resolve()
+    runs = a.runs or (3 if a.cepat else 5)
+    ukuran = a.ukuran or list(UKURAN)
+    HASIL.mkdir(parents=True, exist_ok=True)
+    laporan: dict[str, Any] = {
+        "waktu": _dt.datetime.now().isoformat(timespec="seconds"),
+        "akar": str(SUMBER),
+        "mesin": {"python": sys.version.split()[0], "platform": platform.platform(),
+                  "cpu": os.cpu_count()},
+        "runs": runs, "ukuran": {}, "target": {},
+    }
+    laporan["rkt_xl_dari"] = subprocess.run(
+        [PY, "-c", "import rkt_xl; print(rkt_xl.__file__)"], capture_output=True, text=True,
+        env=_env(), check=True, cwd=NETRAL).stdout.strip()
+    print(f"rkt_xl diukur dari: {laporan['rkt_xl_dari']}")
+    with tempfile.TemporaryDirectory(prefix="rkt-bench-") as tmp:
+        kerja = Path(tmp)
+        berkas: dict[str, Path] = {}
+        for nama in sorted(set(ukuran) | ({"seperempat", "besar"} if not a.tanpa_linear
+                                           else set()), key=list(UKURAN).index):
+            berkas[nama] = buat(kerja / f"sumber-{nama}.xlsm", *UKURAN[nama])
+
+        print(f"rkt-xl proses vs openpyxl.load_workbook — median dari {runs} kali, "
+              f"{os.cpu_count()} CPU")
+        print(f"{'ukuran':<11}{'ind/prog/keg':>16}{'dasar s':>9}{'proses s':>9}{'rasio':>7}"
+              f"{'dasar MB':>10}{'proses MB':>10}{'rasio':>7}{'rasio CPU':>11}")
+        for nama in ukuran:
+            h = ukur_ukuran(nama, berkas[nama], runs, kerja)
+            laporan["ukuran"][nama] = h
+            ind, prog, keg = UKURAN[nama]
+            print(f"{nama:<11}{f'{ind}/{prog}/{keg}':>16}{_f(h['dasar']['wall_median']):>9}"
+                  f"{_f(h['proses']['wall_median']):>9}{h['rasio_waktu']:7.2f}"
+                  f"{h['dasar']['rss_median_mb']:10.1f}{h['proses']['rss_median_mb']:10.1f}"
+                  f"{h['rasio_memori']:7.2f}{h['rasio_cpu']:11.2f}")
+        if "besar" in laporan["ukuran"]:
+            h = laporan["ukuran"]["besar"]
+            laporan["target"]["waktu_besar"] = {
+                "nilai": h["rasio_waktu"], "batas": TARGET_RASIO_WAKTU,
+                "terpenuhi": h["rasio_waktu"] <= TARGET_RASIO_WAKTU}
+            laporan["target"]["memori_besar"] = {
+                "nilai": h["rasio_memori"], "batas": TARGET_RASIO_MEMORI,
+                "terpenuhi": h["rasio_memori"] <= TARGET_RASIO_MEMORI}
+
+        if not a.tanpa_linear:
+            # Interleaved S, 4×S, S, 4×S…: a busy spell of the machine hits both.
+            s, s4, s_cpu, s4_cpu = [], [], [], []
+            for _ in range(runs):
+                for daftar, daftar_cpu, nama in ((s, s_cpu, "seperempat"),
+                                                 (s4, s4_cpu, "besar")):
+                    w, c = ukur_pipa(berkas[nama], 1, kerja)
+                    daftar += w
+                    daftar_cpu += c
+            rasio = median(s4) / median(s)
+            rasio_cpu = median(s4_cpu) / median(s_cpu)
+            laporan["linear"] = {"S": median(s), "4S": median(s4), "rasio": rasio,
+                                 "S_cpu": median(s_cpu), "4S_cpu": median(s4_cpu),
+                                 "rasio_cpu": rasio_cpu, "runs_S": s, "runs_4S": s4,
+                                 "runs_S_cpu": s_cpu, "runs_4S_cpu": s4_cpu}
+            # Judged on CPU time: scaling is a property of the code, and on a shared
+            # machine the wall time of a sub-second run moves with the neighbours.
+            laporan["target"]["linear (CPU)"] = {"nilai": rasio_cpu, "batas": TARGET_LINEAR,
+                                                 "terpenuhi": rasio_cpu <= TARGET_LINEAR}
+            print(f"\nlinear (pipa tanpa start-up): S {median(s):.3f} s, 4×S "
+                  f"{median(s4):.3f} s, rasio {rasio:.2f}; CPU S {median(s_cpu):.3f} s, "
+                  f"4×S {median(s4_cpu):.3f} s, rasio {rasio_cpu:.2f} (≤ {TARGET_LINEAR})")
+            if "besar" in laporan["ukuran"]:
+                # What the command costs besides the pipeline: interpreter start, imports,
+                # typer's argument handling, printing the findings table.
+                luar = laporan["ukuran"]["besar"]["proses"]["wall_median"] - median(s4)
+                laporan["linear"]["di_luar_pipa_besar"] = luar
+                print(f"proses besar di luar pipa (start-up, impor, typer, cetak tabel): "
+                      f"{luar:.3f} s")
+
+        if not a.tanpa_batch:
+            jumlah = 40
+            h = ukur_batch(2 if a.cepat else 3, jumlah, kerja)
+            laporan["batch"] = h
+            laporan["target"]["batch"] = {"nilai": h["percepatan"], "batas": TARGET_BATCH,
+                                          "terpenuhi": h["percepatan"] >= TARGET_BATCH}
+            print(f"\nbatch {jumlah} berkas contoh: --jobs 1 {h['jobs_1']['wall_median']:.2f} s,"
+                  f" --jobs 2 {h['jobs_2']['wall_median']:.2f} s, percepatan "
+                  f"{h['percepatan']:.2f}× (≥ {TARGET_BATCH})")
+
+        if not a.tanpa_mulai:
+            h = ukur_mulai(5 if a.cepat else 9)
+            laporan["mulai"] = h
+            print("\nstart-up (median):")
+            for nama, x in h.items():
+                if "lewati" in x:
+                    print(f"  {nama:<26} dilewati: {x['lewati']}")
+                else:
+                    print(f"  {nama:<26} {x['wall_median']:.3f} s  {x['rss_median_mb']:.1f} MB")
+            for nama in ("python -m rkt_xl --help", "rkt-xl --help"):
+                if "wall_median" in h.get(nama, {}):
+                    laporan["target"][f"mulai:{nama}"] = {
+                        "nilai": h[nama]["wall_median"], "batas": TARGET_HELP,
+                        "terpenuhi": h[nama]["wall_median"] <= TARGET_HELP}
+            if "wall_median" in h.get("import rkt_xl.udfs", {}):
+                r = h["import rkt_xl.udfs"]["wall_median"] / h["import xlwings"]["wall_median"]
+                laporan["udfs_vs_xlwings"] = r
+                print(f"  import rkt_xl.udfs / import xlwings = {r:.2f}")
+
+        if a.profil:
+            teks = profil(berkas["besar"] if "besar" in berkas else next(iter(berkas.values())),
+                          kerja)
+            laporan["profil"] = teks
+            (HASIL / "profil.txt").write_text(teks, encoding="utf-8")
+            print("\nprofil: bench/hasil/profil.txt")
+
+    print("\ntarget:")
+    for nama, t in laporan["target"].items():
+        print(f"  {_status(t['terpenuhi'])} {nama:<32} {t['nilai']:.3f} (batas {t['batas']})")
+    keluaran = a.keluaran or HASIL / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    teks = json.dumps(laporan, indent=2, ensure_ascii=False) + "\n"
+    keluaran.write_text(teks, encoding="utf-8")
+    (HASIL / "terakhir.json").write_text(teks, encoding="utf-8")
+    print(f"\nJSON: {keluaran}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
