@@ -148,6 +148,15 @@ def _cetak_temuan(kon: Any, temuan: list[Any], judul: str) -> None:
     if not temuan:
         kon.print(f"{judul}: tidak ada temuan.")
         return
+    if not kon.is_terminal:
+        # Into a log or a pipe: one plain line per finding (greppable, and rendering a
+        # rich table of hundreds of rows costs more than processing the workbook).
+        baris = [f"{judul}:"]
+        for x in temuan:
+            sel = f"{x.lembar}!{x.sel}" if x.sel else x.lembar
+            baris.append(f"  {x.tingkat.value:<10} {x.aturan:<26} {sel:<16} {x.pesan}")
+        sys.stdout.write("\n".join(baris) + "\n")
+        return
     warna = {"galat": "bold red", "peringatan": "yellow", "info": "cyan"}
     t = Table(title=judul, title_justify="left", show_lines=False, expand=False)
     for kolom in ("Tingkat", "Aturan", "Sel", "Pesan"):

@@ -208,4 +208,13 @@ class RKT:
         return int(t) if t.isdigit() else None
 
     def kegiatan_dari(self, kode_program: str) -> list[Kegiatan]:
-        return [k for k in self.kegiatan if k.kode_program == kode_program]
+        """The kegiatan of one program, in table order (an index built once: a scan per
+        program would make thousands of kegiatan quadratic)."""
+        indeks = self.__dict__.get("_indeks_kegiatan")
+        if indeks is None or indeks[0] != len(self.kegiatan):
+            per: dict[str, list[Kegiatan]] = {}
+            for k in self.kegiatan:
+                per.setdefault(k.kode_program, []).append(k)
+            indeks = (len(self.kegiatan), per)
+            self.__dict__["_indeks_kegiatan"] = indeks
+        return list(indeks[1].get(kode_program, []))

@@ -15,7 +15,7 @@ from typing import Union
 NilaiLayout = Union[None, str, int, float, Decimal]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SelLayout:
     baris: int  # 1-based Excel row
     kolom: int  # 1-based Excel column
@@ -24,7 +24,7 @@ class SelLayout:
     tautan: str | None = None  # internal hyperlink target, e.g. "'Evaluasi'!H3"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gabung:
     """A merged range, inclusive, 1-based."""
 
@@ -76,3 +76,21 @@ class Layout:
     @property
     def kolom_terakhir(self) -> int:
         return max((s.kolom for s in self.sel), default=0)
+
+    def sel_lengkap(self) -> dict[tuple[int, int], SelLayout]:
+        """Cells by (row, column), the last write winning; the hidden cells of a merged
+        range get the top-left cell's style so Excel draws the borders of the whole
+        range. Both engines render from this."""
+        sel: dict[tuple[int, int], SelLayout] = {}
+        for s in self.sel:
+            if s.baris >= 1 and s.kolom >= 1:
+                sel[(s.baris, s.kolom)] = s
+        for g in self.gabung:
+            kiri_atas = sel.get((g.baris1, g.kolom1))
+            if kiri_atas is None:
+                continue
+            for r in range(g.baris1, g.baris2 + 1):
+                for c in range(g.kolom1, g.kolom2 + 1):
+                    if (r, c) not in sel:
+                        sel[(r, c)] = SelLayout(r, c, None, kiri_atas.gaya)
+        return sel

@@ -110,24 +110,6 @@ def _sel_xml(ref: str, nilai: NilaiLayout, s: int) -> str:
     return f'<c r="{ref}"{gaya} t="inlineStr"><is><t{ruang}>{teks}</t></is></c>'
 
 
-def _sel_lengkap(layout: Layout) -> dict[tuple[int, int], SelLayout]:
-    """Cells by (row, column); the last write wins; merged ranges filled with the
-    top-left style so Excel draws the borders of the whole range."""
-    sel: dict[tuple[int, int], SelLayout] = {}
-    for s in layout.sel:
-        if s.baris >= 1 and s.kolom >= 1:
-            sel[(s.baris, s.kolom)] = s
-    for g in layout.gabung:
-        kiri_atas = sel.get((g.baris1, g.kolom1))
-        if kiri_atas is None:
-            continue
-        for r in range(g.baris1, g.baris2 + 1):
-            for c in range(g.kolom1, g.kolom2 + 1):
-                if (r, c) not in sel:
-                    sel[(r, c)] = SelLayout(r, c, None, kiri_atas.gaya)
-    return sel
-
-
 def _batas(layout: Layout, sel: Iterable[tuple[int, int]]) -> tuple[int, int]:
     """Last used row and column (merges included); (1, 1) for an empty sheet."""
     baris = [r for r, _ in sel] + [g.baris2 for g in layout.gabung]
@@ -276,7 +258,7 @@ def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
 
 def render_dan_nama(layout: Layout, gaya_s: dict[str, int]) -> tuple[bytes, dict[str, str]]:
     """``render_lembar`` and ``nama_cetak`` together, the cells gathered once."""
-    sel = _sel_lengkap(layout)
+    sel = layout.sel_lengkap()
     baris_akhir, kolom_akhir = _batas(layout, sel.keys())
     dimensi = "A1" if not sel else f"A1:{alamat(baris_akhir, kolom_akhir)}"
     bagian: list[str | bytes] = [
@@ -305,7 +287,7 @@ def nama_cetak(layout: Layout) -> dict[str, str]:
     ``{"_xlnm.Print_Titles": "'Tabel 2.5'!$7:$8",
     "_xlnm.Print_Area": "'Tabel 2.5'!$A$1:$I$40"}``
     """
-    sel = _sel_lengkap(layout)
+    sel = layout.sel_lengkap()
     return _nama_cetak(layout, *_batas(layout, sel.keys()))
 
 

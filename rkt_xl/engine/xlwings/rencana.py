@@ -90,22 +90,8 @@ def huruf_kolom(kolom: int) -> str:
 
 
 def sel_lengkap(layout: Layout) -> dict[tuple[int, int], SelLayout]:
-    """Cells by position, the last write winning; the hidden cells of a merged range
-    get the top-left cell's style so Excel draws the borders of the whole range (the
-    same rule as the file engine)."""
-    sel: dict[tuple[int, int], SelLayout] = {}
-    for s in layout.sel:
-        if s.baris >= 1 and s.kolom >= 1:
-            sel[(s.baris, s.kolom)] = s
-    for g in layout.gabung:
-        kiri_atas = sel.get((g.baris1, g.kolom1))
-        if kiri_atas is None:
-            continue
-        for r in range(g.baris1, g.baris2 + 1):
-            for c in range(g.kolom1, g.kolom2 + 1):
-                if (r, c) not in sel:
-                    sel[(r, c)] = SelLayout(r, c, None, kiri_atas.gaya)
-    return sel
+    """See ``Layout.sel_lengkap`` (the same rule as the file engine)."""
+    return layout.sel_lengkap()
 
 
 def persegi_dari(posisi: Iterable[tuple[int, int]]) -> list[Persegi]:
