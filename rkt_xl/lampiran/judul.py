@@ -15,7 +15,7 @@ import datetime as _dt
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate, islice, product
@@ -23,7 +23,7 @@ from itertools import accumulate, islice, product
 from rkt_xl import angka, skema
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.lampiran.layout import Cetak, Layout, NilaiLayout
-from rkt_xl.model import RKT, Bacaan, Sel
+from rkt_xl.model import RKT, Bacaan, Indikator, Sel
 
 # What an empty identitas value prints as: dotted blanks a person fills in by hand,
 # the way printed Indonesian forms leave a space (never "None" or an empty comma).
@@ -606,3 +606,22 @@ def atur_halaman(layout: Layout, blok: Sequence[tuple[int, int]]) -> None:
             awal_halaman = ulang
             terisi = ulang + (terisi - kapasitas)
         r = r2 + 1
+
+
+def tutup_daftar_indikator(
+    layout: Layout, rkt: RKT, header: int, awal: int, n: int,
+    tulis_isi: Callable[[Layout, int, list[Indikator]], list[tuple[int, int]]],
+) -> None:
+    """The body and the end of a sheet listing tblSasaran's indicators (Tabel 2.4 and
+    Lampiran II): rows (or the empty state), heights, merges, signature, page breaks."""
+    blok: list[tuple[int, int]] = []
+    if rkt.indikator:
+        blok = tulis_isi(layout, awal, rkt.indikator)
+        akhir = awal + len(rkt.indikator) - 1
+    else:
+        baris_kosong(layout, awal, n)
+        akhir = awal
+    atur_tinggi(layout, header, akhir)
+    lengkapi_gabungan(layout)
+    selesai = blok_ttd(layout, rkt, akhir + 1, n)
+    atur_halaman(layout, [*blok, (akhir + 1, selesai - 1)])

@@ -38,17 +38,7 @@ def bangun_tabel_2_4(rkt: RKT, hasil: HasilHitung) -> Layout:
     layout.cetak = Cetak(baris_judul=(header, header))
     layout.bekukan_baris = header
     awal = header + 1
-    blok: list[tuple[int, int]] = []
-    if rkt.indikator:
-        blok = tulis_isi(layout, awal, rkt.indikator)
-        akhir = awal + len(rkt.indikator) - 1
-    else:
-        judul.baris_kosong(layout, awal, n)
-        akhir = awal
-    judul.atur_tinggi(layout, header, akhir)
-    judul.lengkapi_gabungan(layout)
-    selesai = judul.blok_ttd(layout, rkt, akhir + 1, n)
-    judul.atur_halaman(layout, [*blok, (akhir + 1, selesai - 1)])
+    judul.tutup_daftar_indikator(layout, rkt, header, awal, n, tulis_isi)
     return layout
 
 
