@@ -78,6 +78,12 @@ def nilai_sel(c: etree._Element, sst: list[str], tanggal: set[int]) -> NilaiMent
     n = _angka(teks)
     if n is None:
         return teks
+    return _mungkin_tanggal(c, n, tanggal)
+
+
+def _mungkin_tanggal(c: etree._Element, n: int | Decimal,
+                     tanggal: set[int]) -> int | Decimal | _dt.datetime:
+    """A number shown with a date format is a date (reported where a number belongs)."""
     s = c.get("s")
     if s is not None and s.isdigit() and int(s) in tanggal:
         try:
@@ -105,14 +111,7 @@ def _nilai(c: etree._Element, sst: list[str], tanggal: set[int]) -> NilaiMentah:
                 n = _angka(teks)
                 if n is None:
                     return teks
-            if tanggal:
-                s = c.get("s")
-                if s is not None and s.isdigit() and int(s) in tanggal:
-                    try:
-                        return _EPOCH + _dt.timedelta(days=float(n))
-                    except OverflowError:
-                        return n
-            return n
+            return _mungkin_tanggal(c, n, tanggal) if tanggal else n
         return None
     if t == "s":
         for v in c:
