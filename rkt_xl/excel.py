@@ -43,7 +43,6 @@ from rkt_xl.galat import GalatRKT
 __all__ = [
     "JUDUL",
     "PERINTAH_EXCEL",
-    "SEL_STATUS_BAKU",
     "hitung",
     "jalankan_di",
     "lampiran",
@@ -54,7 +53,6 @@ __all__ = [
     "validasi",
 ]
 
-SEL_STATUS_BAKU = skema.SEL_STATUS
 
 
 def sel_status() -> str:

@@ -20,7 +20,6 @@ from rkt_xl.model import (
     Pengaturan,
     Program,
     Sel,
-    Status,
     Tabel,
 )
 
@@ -187,6 +186,3 @@ def _lengkapi(tabel: Tabel, t: skema.TabelSkema) -> None:
             if kolom not in b.sel:
                 b.sel[kolom] = Sel(b.lembar, "", None)
 
-
-def status_kosong(b: Bacaan) -> bool:
-    return b.status is Status.KOSONG

@@ -49,10 +49,6 @@ def periksa_struktur(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
             yield temuan(STRUKTUR, tabel.lembar, tabel.ref.split(":")[0],
                          f"Tabel {t.nama} tidak memiliki kolom '{k}'{petunjuk}.",
                          f"Kembalikan judul kolom menjadi persis '{k}'.")
-        if not hilang and tuple(k for k in tabel.header if k in t.kolom) != t.kolom:
-            # Reading is by header, so order does not break anything; say it anyway
-            # because printed appendices and other tools expect the contract order.
-            pass
 
 
 @pemeriksa

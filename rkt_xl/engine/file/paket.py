@@ -283,7 +283,7 @@ class Paket:
                 try:
                     header = int(t.get("headerRowCount", "1"))
                     total = int(t.get("totalsRowCount", "0") or 0)
-                    awal = _rentang(ref)[0] if ref else 1
+                    awal = rentang(ref)[0] if ref else 1
                 except ValueError as e:
                     # Unchecked, a bad ref surfaces later as an "unexpected error".
                     raise GalatBerkas(f"{self.nama}: rentang tabel {nama} tidak valid "
@@ -414,11 +414,10 @@ def alamat(baris: int, kolom: int) -> str:
     return f"{angka_ke_kolom(kolom)}{baris}"
 
 
-def _rentang(ref: str) -> tuple[int, int, int, int]:
+def rentang(ref: str) -> tuple[int, int, int, int]:
     a, _, b = ref.partition(":")
     r1, c1 = pecah_alamat(a)
     r2, c2 = pecah_alamat(b or a)
     return r1, c1, r2, c2
 
 
-rentang = _rentang
