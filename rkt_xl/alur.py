@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rkt_xl import angka, skema
-from rkt_xl.engine._base import Engine, NilaiTulis
+from rkt_xl.engine._base import Engine, LembarSiap, NilaiTulis
 from rkt_xl.hitung import HasilHitung, hitung
 from rkt_xl.model import RKT, Tabel
 from rkt_xl.pemetaan import susun
@@ -127,6 +127,32 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
     tabel = engine.baca_tabel()
     rkt = susun(tabel)
     hasil = hitung(rkt)
+    # The appendix sheets depend on the model and hitung only: they are prepared first
+    # (a big one in a second process, see Engine.siapkan) and written in document
+    # order after the computed cells, exactly as if built one after the other.
+    lampiran: list[LembarSiap] = []
+    try:
+        if tulis_lampiran:
+            from rkt_xl.lampiran import pembangun_lampiran
+
+            # the biggest first, so its background process starts before the rest
+            daftar = pembangun_lampiran(rkt, hasil)
+            urutan = sorted(range(len(daftar)), key=lambda i: -daftar[i][1])
+            siap: dict[int, LembarSiap] = {}
+            for i in urutan:
+                siap[i] = engine.siapkan(*daftar[i])
+            lampiran = [siap[i] for i in range(len(daftar))]
+            del daftar, siap
+        return _selesaikan(engine, rkt, hasil, lampiran, tulis_hitung=tulis_hitung,
+                           tulis_validasi=tulis_validasi)
+    except BaseException:
+        for s in lampiran:
+            s.batal()
+        raise
+
+
+def _selesaikan(engine: Engine, rkt: RKT, hasil: HasilHitung, lampiran: list[LembarSiap], *,
+                tulis_hitung: bool, tulis_validasi: bool) -> Laporan:
     awal = periksa(rkt, hasil)
     laporan = Laporan(engine.nama, temuan_awal=urutkan(awal), rata_rata=hasil.rata_rata,
                       total_pagu=hasil.total_pagu)
@@ -139,21 +165,16 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
         akhir = [t for t in awal if t.aturan not in ATURAN_KOLOM_HITUNG
                  and not (t.aturan.startswith("angka-") and (t.lembar, t.sel) in ditimpa)]
     laporan.temuan = urutkan(akhir)
-    if tulis_lampiran:
-        from rkt_xl.lampiran import bangun_semua
-
-        daftar = bangun_semua(rkt, hasil)
-        daftar.reverse()
-        while daftar:  # each layout dropped once rendered (the big one is ~10 MB)
-            layout = daftar.pop()
-            engine.render(layout)
-            laporan.lembar_dibuat.append(layout.lembar)
-            del layout
+    validasi: LembarSiap | None = None
     if tulis_validasi:
         from rkt_xl.lampiran.validasi import bangun_validasi
 
-        engine.render(bangun_validasi(laporan.temuan))
-        laporan.lembar_dibuat.append(skema.VALIDASI)
-    if tulis_hitung or tulis_lampiran or tulis_validasi:
+        temuan = laporan.temuan
+        validasi = engine.siapkan(lambda: bangun_validasi(temuan), len(temuan))
+    for s in lampiran:
+        laporan.lembar_dibuat.append(s.pasang())
+    if validasi is not None:
+        laporan.lembar_dibuat.append(validasi.pasang())
+    if lampiran or validasi is not None or tulis_hitung:
         laporan.disimpan = engine.simpan()
     return laporan

@@ -2,18 +2,60 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from rkt_xl import skema
-from rkt_xl.engine._base import Engine, NilaiTulis
+from rkt_xl.engine._base import Engine, LembarSiap, NilaiTulis
+from rkt_xl.engine.file import latar
 from rkt_xl.engine.file.paket import M, Paket, alamat, pecah_alamat, rentang
 from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel
-from rkt_xl.engine.file.penulis import Penulis
+from rkt_xl.engine.file.penulis import Penulis, deflate_mentah
 from rkt_xl.engine.file.simpan import tulis_atomik
 from rkt_xl.lampiran.layout import Layout
 from rkt_xl.model import Tabel
 
-__all__ = ["EngineBerkas"]
+__all__ = ["BOBOT_LATAR", "EngineBerkas"]
+
+# A generated sheet of at least this many rows is built and rendered by a second
+# process when one can help (``latar``); for a smaller one, starting the process
+# costs about what it saves (Tabel 2.5 of 1.000 kegiatan takes ~50 ms).
+BOBOT_LATAR = 1000
+
+
+@dataclass
+class _Terender:
+    """A generated sheet rendered: its part, its print names and, when it was made in
+    the background, the part already deflated (the raw stream and its CRC-32)."""
+
+    lembar: str
+    isi: bytes
+    nama: dict[str, str]
+    mampat: tuple[bytes, int] | None = None
+
+
+def _render(pembangun: Callable[[], Layout], gaya: dict[str, int],
+            mampatkan: bool = False) -> _Terender:
+    from rkt_xl.engine.file.render import render_dan_nama
+
+    layout = pembangun()
+    isi, nama = render_dan_nama(layout, gaya)  # render_lembar + nama_cetak
+    return _Terender(layout.lembar, isi, nama, deflate_mentah(isi) if mampatkan else None)
+
+
+class _Siap(LembarSiap):
+    def __init__(self, engine: EngineBerkas, hasil: _Terender | latar.Latar[_Terender]) -> None:
+        self.engine, self.hasil = engine, hasil
+
+    def pasang(self) -> str:
+        h = self.hasil.hasil() if isinstance(self.hasil, latar.Latar) else self.hasil
+        self.engine._pasang(h)
+        return h.lembar
+
+    def batal(self) -> None:
+        if isinstance(self.hasil, latar.Latar):
+            self.hasil.batal()
 
 
 class EngineBerkas(Engine):
@@ -66,11 +108,17 @@ class EngineBerkas(Engine):
         return self._gaya
 
     def render(self, layout: Layout) -> None:
-        from rkt_xl.engine.file.render import render_dan_nama
+        self._pasang(_render(lambda: layout, self.gaya()))
 
-        isi, nama = render_dan_nama(layout, self.gaya())  # render_lembar + nama_cetak
-        self.penulis.ganti_lembar(layout.lembar, isi)
-        self.penulis.nama_cetak(layout.lembar, nama)
+    def siapkan(self, pembangun: Callable[[], Layout], bobot: int = 0) -> LembarSiap:
+        gaya = self.gaya()
+        if bobot >= BOBOT_LATAR and latar.tersedia():
+            return _Siap(self, latar.Latar(lambda: _render(pembangun, gaya, mampatkan=True)))
+        return _Siap(self, _render(pembangun, gaya))
+
+    def _pasang(self, h: _Terender) -> None:
+        self.penulis.ganti_lembar(h.lembar, h.isi, h.mampat)
+        self.penulis.nama_cetak(h.lembar, h.nama)
 
     def simpan(self) -> bool:
         if not self.penulis.ada_perubahan:

@@ -65,6 +65,7 @@ class Penulis:
     def __init__(self, paket: Paket) -> None:
         self.paket = paket
         self.baru: dict[str, bytes] = {}  # part → new content (changed or added)
+        self.mampat: dict[str, tuple[bytes, int]] = {}  # part → deflate_mentah(baru[part])
         self.dihapus: set[str] = set()
         self._kotor: set[str] = set()  # parsed parts modified in place
         self._indeks_baris: dict[str, dict[int, etree._Element]] = {}
@@ -197,13 +198,18 @@ class Penulis:
         return True
 
     # -- generated sheets ---------------------------------------------------------------------
-    def ganti_lembar(self, nama: str, isi: bytes) -> None:
-        """Replace a generated sheet's part whole (adding the sheet if missing)."""
+    def ganti_lembar(self, nama: str, isi: bytes,
+                     mampat: tuple[bytes, int] | None = None) -> None:
+        """Replace a generated sheet's part whole (adding the sheet if missing).
+        ``mampat``: ``deflate_mentah(isi)``, when already computed."""
         lembar = self.paket.cari_lembar(nama)
         if lembar is None:
             lembar = self._tambah_lembar(nama)
+        self.mampat.pop(lembar.part, None)
         if self.paket.parts.get(lembar.part) != isi:
             self.baru[lembar.part] = isi
+            if mampat is not None:
+                self.mampat[lembar.part] = mampat
             self.paket._xml.pop(lembar.part, None)
 
     def _tambah_lembar(self, nama: str) -> InfoLembar:
@@ -324,15 +330,31 @@ class Penulis:
                 # An untouched part keeps the compressed bytes it came with, when they
                 # inflate to exactly its content; deflating it again costs the most
                 # time of saving (and gives the same bytes for a zlib-made workbook).
-                mentah = sumber.deflate(info, data) if nama not in self.baru else None
-                if mentah is None or not zf.tulis_mentah(zi, mentah, info.CRC, len(data)):
-                    zf.writestr(zi, data)
+                if nama in self.baru:
+                    self._tulis_baru(zf, zi, nama)
+                else:
+                    mentah = sumber.deflate(info, data)
+                    if mentah is None or not zf.tulis_mentah(zi, mentah, info.CRC, len(data)):
+                        zf.writestr(zi, data)
                 ditulis.add(nama)
             for nama in sorted(set(self.baru) - ditulis):
                 zi = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
                 zi.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(zi, self.baru[nama])
+                self._tulis_baru(zf, zi, nama)
         return keluar.getvalue()
+
+    def _tulis_baru(self, zf: _ZipKeluar, zi: zipfile.ZipInfo, nama: str) -> None:
+        data = self.baru[nama]
+        mampat = self.mampat.get(nama)
+        if mampat is None or not zf.tulis_mentah(zi, mampat[0], mampat[1], len(data)):
+            zf.writestr(zi, data)
+
+
+def deflate_mentah(data: bytes) -> tuple[bytes, int]:
+    """The raw DEFLATE stream and CRC-32 ``ZipFile.writestr`` would store for ``data``
+    (zipfile's compressor: default level, raw stream, one ``compress`` and a flush)."""
+    k = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return k.compress(data) + k.flush(), zlib.crc32(data)
 
 
 class _SumberMentah:

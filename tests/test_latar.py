@@ -1,0 +1,160 @@
+"""A big Tabel 2.5 is built by a second process (``rkt_xl.engine.file.latar``): the
+workbook written must be byte-identical to building it here, and any failure of the
+child must fall back to building it here."""
+
+from __future__ import annotations
+
+import copy
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rkt_xl.engine.file import BOBOT_LATAR, EngineBerkas, latar
+from rkt_xl.engine.file.simpan import kunci
+from rkt_xl.operasi import proses_satu
+from tests.conftest import bangun_workbook, jalankan_cli
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork hanya di POSIX")
+
+
+def _data_besar(data: dict[str, Any], kali: int) -> dict[str, Any]:
+    """The example with its kegiatan repeated under new codes (> BOBOT_LATAR rows)."""
+    d = copy.deepcopy(data)
+    asli = d["kegiatan"]
+    d["kegiatan"] = []
+    for i in range(kali):
+        for k in asli:
+            baru = dict(k)
+            baru["Kode Kegiatan"] = f"{k['Kode Kegiatan']}.{i}"
+            baru["Kegiatan"] = f"{k['Kegiatan']} tahap {i + 1}"
+            d["kegiatan"].append(baru)
+    return d
+
+
+def test_hasil_dari_proses_anak() -> None:
+    induk = os.getpid()
+    tugas = latar.Latar(lambda: (os.getpid(), "x" * 100_000))
+    assert tugas.di_latar
+    pid, teks = tugas.hasil()
+    assert pid != induk  # computed by the child
+    assert teks == "x" * 100_000  # bigger than a pipe's buffer, read whole
+
+
+def test_anak_gagal_dihitung_ulang_di_sini() -> None:
+    induk = os.getpid()
+
+    def kerja() -> int:
+        if os.getpid() != induk:
+            os.kill(os.getpid(), signal.SIGKILL)  # the child dies without a word
+        return 42
+
+    def galat() -> int:
+        if os.getpid() != induk:
+            raise RuntimeError("hanya di anak")
+        return 7
+
+    assert latar.Latar(kerja).hasil() == 42
+    assert latar.Latar(galat).hasil() == 7
+
+
+def test_batal_menghentikan_anak() -> None:
+    tugas = latar.Latar(lambda: time.sleep(60))
+    pid = tugas._pid
+    assert pid is not None
+    mulai = time.monotonic()
+    tugas.batal()
+    assert time.monotonic() - mulai < 10
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # gone and reaped, not a zombie
+
+
+def test_dimatikan_lewat_lingkungan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RKT_XL_PARALEL", "0")
+    assert not latar.tersedia()
+    monkeypatch.delenv("RKT_XL_PARALEL")
+    monkeypatch.setattr(latar, "nonaktif", True)
+    assert not latar.tersedia()
+    monkeypatch.setattr(latar, "nonaktif", False)
+    from rkt_xl.operasi import mulai_pekerja
+
+    mulai_pekerja()  # what every --jobs worker runs first
+    assert not latar.tersedia()
+
+
+def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
+    assert len(d["kegiatan"]) >= BOBOT_LATAR
+    a = bangun_workbook(tmp_path / "a.xlsm", d)
+    b = tmp_path / "b.xlsm"
+    b.write_bytes(a.read_bytes())
+    if not latar.tersedia():
+        pytest.skip("satu inti CPU: tidak ada proses kedua")
+
+    dipanggil: list[bool] = []
+    asli = latar.Latar.__init__
+
+    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
+        asli(self, fungsi)
+        dipanggil.append(self.di_latar)
+
+    monkeypatch.setattr(latar.Latar, "__init__", catat)
+    ha = proses_satu(str(a), "proses")
+    assert dipanggil == [True]  # Tabel 2.5, and only it, in a second process
+    monkeypatch.setattr(latar, "nonaktif", True)
+    hb = proses_satu(str(b), "proses")
+    assert dipanggil == [True]
+    assert ha.laporan is not None and hb.laporan is not None
+    assert ha.laporan.lembar_dibuat == hb.laporan.lembar_dibuat == [
+        "Tabel 2.4", "Tabel 2.5", "Lampiran I", "Lampiran II", "Validasi"]
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_galat_di_tengah_jalan_membatalkan_anak(tmp_path: Path, data: dict[str, Any],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure after the child started (here: in validasi) stops the child and
+    leaves the workbook untouched."""
+    d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
+    berkas = bangun_workbook(tmp_path / "a.xlsm", d)
+    isi = berkas.read_bytes()
+    anak: list[latar.Latar[Any]] = []
+    asli = latar.Latar.__init__
+
+    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
+        asli(self, fungsi)
+        anak.append(self)
+
+    def rusak(*_: Any) -> Any:
+        raise RuntimeError("validasi gagal")
+
+    monkeypatch.setattr(latar.Latar, "__init__", catat)
+    monkeypatch.setattr("rkt_xl.alur.periksa", rusak)
+    monkeypatch.setattr(latar, "tersedia", lambda: True)
+    with pytest.raises(RuntimeError), kunci(berkas):
+        from rkt_xl.alur import jalankan
+
+        jalankan(EngineBerkas(berkas), tulis_hitung=True, tulis_lampiran=True,
+                 tulis_validasi=True)
+    assert len(anak) == 1 and anak[0]._pid is None  # cancelled and reaped
+    assert berkas.read_bytes() == isi
+
+
+def test_batch_jobs_tidak_membuat_proses_kedua(tmp_path: Path, data: dict[str, Any]) -> None:
+    """``--jobs 2`` workers already use both cores; their output is the same."""
+    d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    a = bangun_workbook(folder / "a.xlsm", d)
+    (folder / "b.xlsm").write_bytes(a.read_bytes())
+    tunggal = tmp_path / "tunggal.xlsm"
+    tunggal.write_bytes(a.read_bytes())
+    r = jalankan_cli("proses", str(folder), "--jobs", "2")
+    assert r.returncode in (0, 1), r.stderr
+    r = jalankan_cli("proses", str(tunggal))
+    assert r.returncode in (0, 1), r.stderr
+    assert (folder / "a.xlsm").read_bytes() == (folder / "b.xlsm").read_bytes() == \
+        tunggal.read_bytes()
