@@ -1,94 +1,231 @@
 """The ``rkt-xl`` command line (DESIGN §6). Exit codes: 0 fine, 1 a galat exists,
-2 usage or file errors. All text Indonesian; heavy imports inside commands so that
-``rkt-xl --help`` starts fast."""
+2 usage or file errors. All text Indonesian.
+
+Start-up is part of every run (and of every worker of ``--jobs``), so it is kept small:
+plain click, heavy imports inside the commands, and rich only for a terminal — when the
+output goes to a file or a pipe it is plain text and rich is never imported."""
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Any, NoReturn, Union
 
-import typer
+import click
 
 from rkt_xl import __version__
 
-app = typer.Typer(
-    name="rkt-xl",
+# ---------------------------------------------------------------------------------------
+# Output: the one place that chooses between rich (a terminal) and plain text.
+
+Bagian = Union[str, tuple[str, str]]
+"""A piece of text, optionally with a rich style: ``"teks"`` or ``("teks", "bold red")``."""
+Sel = Union[Bagian, list[Bagian]]
+"""A table cell or a line: one piece, or several pieces joined."""
+
+
+def _bagian(isi: Sel) -> list[Bagian]:
+    return isi if isinstance(isi, list) else [isi]
+
+
+def _polos(isi: Sel) -> str:
+    return "".join(b if isinstance(b, str) else b[0] for b in _bagian(isi))
+
+
+class _Layar:
+    """stdout (or stderr): rich tables and colours on a terminal; otherwise plain lines,
+    and rich is not imported at all (it costs more start-up than the command's own work
+    on a small workbook)."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self.stderr = stderr
+        self.aliran = sys.stderr if stderr else sys.stdout
+        try:
+            self.tty = bool(self.aliran.isatty())
+        except (AttributeError, ValueError):  # closed or replaced stream
+            self.tty = False
+        self._konsol: Any = None
+
+    @property
+    def konsol(self) -> Any:
+        """The rich Console (a terminal only)."""
+        if self._konsol is None:
+            from rich.console import Console
+
+            self._konsol = Console(stderr=self.stderr, highlight=False, soft_wrap=False)
+        return self._konsol
+
+    def _rich(self, isi: Sel) -> Any:
+        from rich.text import Text
+
+        return Text.assemble(*_bagian(isi))
+
+    def tulis(self, isi: Sel = "") -> None:
+        if self.tty:
+            self.konsol.print(self._rich(isi))
+        else:
+            self.aliran.write(_polos(isi) + "\n")
+
+    def galat(self, pesan: str) -> None:
+        self.tulis([("galat:", "bold red"), f" {pesan}"])
+
+    def tabel(self, judul: str, kolom: Sequence[str], baris: Iterable[Sequence[Sel]],
+              kanan: Iterable[int] = (), pola: str | None = None) -> None:
+        """A titled table. Plain: the title, then the header and the rows padded into
+        columns (``kanan``: right-aligned column indexes); or, with ``pola``, the title
+        with a colon and one ``pola.format(*cells)`` line per row (no header)."""
+        kanan = set(kanan)
+        if self.tty:
+            from rich.table import Table
+
+            t = Table(title=judul, title_justify="left")
+            for i, k in enumerate(kolom):
+                t.add_column(k, justify="right" if i in kanan else "left", overflow="fold")
+            for b in baris:
+                t.add_row(*(self._rich(s) for s in b))
+            self.konsol.print(t)
+            return
+        teks = [[_polos(s) for s in b] for b in baris]
+        if pola is not None:
+            keluar = [f"{judul}:", *(pola.format(*b) for b in teks)]
+        else:
+            lebar = [max(len(x) for x in kol) for kol in zip(kolom, *teks, strict=True)]
+
+            def susun(b: Sequence[str]) -> str:
+                return "  ".join(x.rjust(w) if i in kanan else x.ljust(w)
+                                 for i, (x, w) in enumerate(zip(b, lebar, strict=True))).rstrip()
+
+            keluar = [judul, susun(kolom), *(susun(b) for b in teks)]
+        self.aliran.write("\n".join(keluar) + "\n")
+
+
+# ---------------------------------------------------------------------------------------
+# click: an ordered command list, documented arguments, help when run without arguments.
+
+class _Argumen(click.Argument):
+    """A positional argument with a help text (click < 8.5 has none)."""
+
+    def __init__(self, param_decls: Sequence[str], keterangan: str = "",
+                 **attrs: Any) -> None:
+        super().__init__(param_decls, **attrs)
+        self.keterangan = keterangan
+
+    def baris_bantuan(self) -> tuple[str, str]:
+        nama = self.metavar or (self.name or "").upper()
+        if not self.required:
+            nama = f"[{nama}]"
+        if self.nargs != 1:
+            nama += "..."
+        tambahan = " [required]" if self.required else ""
+        return nama, self.keterangan + tambahan
+
+
+class _Perintah(click.Command):
+    def get_short_help_str(self, limit: int = 45) -> str:
+        # The whole sentence in the command list, not click's first-45-characters cut.
+        return " ".join((self.help or "").split())
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        argumen = [p.baris_bantuan() for p in self.params if isinstance(p, _Argumen)]
+        if argumen:
+            with formatter.section("Arguments"):
+                formatter.write_dl(argumen)
+        super().format_options(ctx, formatter)
+
+
+class _Grup(click.Group):
+    command_class = _Perintah
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # in the order they are defined below
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:
+            click.echo(ctx.get_help())
+            ctx.exit(2)
+        return super().parse_args(ctx, args)
+
+
+def _versi(ctx: click.Context, _param: click.Parameter, nilai: bool) -> None:
+    if nilai and not ctx.resilient_parsing:
+        click.echo(f"rkt-xl {__version__}")
+        ctx.exit()
+
+
+@click.group(
+    name="rkt-xl", cls=_Grup,
     help="rkt-xl — Rencana Kinerja Tahunan (RKT) di Excel: validasi, hitung, dan "
          "lampiran siap cetak, tanpa perlu membuka Excel.",
-    add_completion=False,
-    no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
 )
-
-BerkasArg = Annotated[list[str], typer.Argument(
-    help="Berkas .xlsm/.xlsx, folder, atau pola (mis. 'folder/*.xlsm').", show_default=False)]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Keluaran JSON (untuk mesin) di stdout.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64,
-                                      help="Jumlah proses paralel untuk banyak berkas.")]
-
-
-def _versi(nilai: bool) -> None:
-    if nilai:
-        print(f"rkt-xl {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def utama(versi: Annotated[Optional[bool], typer.Option(
-        "--versi", "--version", callback=_versi, is_eager=True,
-        help="Tampilkan versi lalu keluar.")] = None) -> None:
+@click.option("--versi", "--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_versi, help="Tampilkan versi lalu keluar.")
+def app() -> None:
     """rkt-xl: RKT di Excel."""
 
 
-def _konsol(stderr: bool = False) -> Any:
-    from rich.console import Console
-
-    kon = Console(stderr=stderr, highlight=False, soft_wrap=False)
-    if not kon.is_terminal:
-        # Piped into a log or a file: do not squeeze messages into 80 columns.
-        kon = Console(stderr=stderr, highlight=False, soft_wrap=False, width=140)
-    return kon
+def _berkas_arg(f: Any) -> Any:
+    return click.argument("berkas", cls=_Argumen, nargs=-1, required=True,
+                          keterangan="Berkas .xlsm/.xlsx, folder, atau pola "
+                                     "(mis. 'folder/*.xlsm').")(f)
 
 
-def _gagal_pakai(pesan: list[str]) -> None:
-    kon = _konsol(stderr=True)
+def _json_opt(f: Any) -> Any:
+    return click.option("--json", "json_", is_flag=True,
+                        help="Keluaran JSON (untuk mesin) di stdout.")(f)
+
+
+def _jobs_opt(f: Any) -> Any:
+    return click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1,
+                        show_default=True,
+                        help="Jumlah proses paralel untuk banyak berkas.")(f)
+
+
+# ---------------------------------------------------------------------------------------
+# Running and reporting.
+
+def _gagal_pakai(pesan: list[str]) -> NoReturn:
+    layar = _Layar(stderr=True)
     for p in pesan:
-        kon.print(f"[bold red]galat:[/] {p}", markup=True)
-    raise typer.Exit(2)
+        layar.galat(p)
+    sys.exit(2)
 
 
-def _jalankan_banyak(argumen: list[str], perintah: str, jobs: int, diam: bool) -> list[Any]:
+def _jalankan_banyak(argumen: Sequence[str], perintah: str, jobs: int,
+                     diam: bool) -> list[Any]:
     from rkt_xl.berkas import kumpulkan
     from rkt_xl.operasi import Hasil, proses_satu
 
-    berkas, tak_ada = kumpulkan(argumen)
+    berkas, tak_ada = kumpulkan(list(argumen))
     if tak_ada and not berkas:
         _gagal_pakai(tak_ada)
     hasil: list[Hasil] = [Hasil(t.split(":")[0], perintah, galat=t) for t in tak_ada]
-    tampil_progres = not diam and sys.stderr.isatty() and len(berkas) > 1
+    progres = None if diam or len(berkas) < 2 else _Layar(stderr=True)
+    if progres is not None and not progres.tty:
+        progres = None
     if jobs > 1 and len(berkas) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        from rkt_xl.operasi import mulai_pekerja
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=mulai_pekerja) as pool:
             futures = [pool.submit(proses_satu, str(b), perintah) for b in berkas]
-            hasil.extend(_tunggu(futures, tampil_progres))
+            hasil.extend(_tunggu(futures, progres))
     else:
-        hasil.extend(_urut(berkas, perintah, tampil_progres))
+        hasil.extend(_urut(berkas, perintah, progres))
     return hasil
 
 
-def _urut(berkas: list[Path], perintah: str, progres: bool) -> list[Any]:
+def _urut(berkas: list[Path], perintah: str, progres: _Layar | None) -> list[Any]:
     from rkt_xl.operasi import proses_satu
 
-    if not progres:
+    if progres is None:
         return [proses_satu(str(b), perintah) for b in berkas]
     from rich.progress import Progress
 
     keluar = []
-    with Progress(console=_konsol(stderr=True), transient=True) as p:
+    with Progress(console=progres.konsol, transient=True) as p:
         tugas = p.add_task("Memproses", total=len(berkas))
         for b in berkas:
             keluar.append(proses_satu(str(b), perintah))
@@ -96,14 +233,14 @@ def _urut(berkas: list[Path], perintah: str, progres: bool) -> list[Any]:
     return keluar
 
 
-def _tunggu(futures: list[Any], progres: bool) -> list[Any]:
-    if not progres:
+def _tunggu(futures: list[Any], progres: _Layar | None) -> list[Any]:
+    if progres is None:
         return [f.result() for f in futures]
     from concurrent.futures import as_completed
 
     from rich.progress import Progress
 
-    with Progress(console=_konsol(stderr=True), transient=True) as p:
+    with Progress(console=progres.konsol, transient=True) as p:
         tugas = p.add_task("Memproses", total=len(futures))
         for _ in as_completed(futures):
             p.advance(tugas)
@@ -139,78 +276,73 @@ def _tingkat(nama: str) -> Any:
 
 
 def _cetak_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _cetak_temuan(kon: Any, temuan: list[Any], judul: str) -> None:
-    from rich.table import Table
+_WARNA = {"galat": "bold red", "peringatan": "yellow", "info": "cyan"}
 
+
+def _cetak_temuan(layar: _Layar, temuan: list[Any], judul: str) -> None:
     if not temuan:
-        kon.print(f"{judul}: tidak ada temuan.")
+        layar.tulis(f"{judul}: tidak ada temuan.")
         return
-    if not kon.is_terminal:
-        # Into a log or a pipe: one plain line per finding (greppable, and rendering a
-        # rich table of hundreds of rows costs more than processing the workbook).
-        baris = [f"{judul}:"]
-        for x in temuan:
-            sel = f"{x.lembar}!{x.sel}" if x.sel else x.lembar
-            baris.append(f"  {x.tingkat.value:<10} {x.aturan:<26} {sel:<16} {x.pesan}")
-        sys.stdout.write("\n".join(baris) + "\n")
-        return
-    warna = {"galat": "bold red", "peringatan": "yellow", "info": "cyan"}
-    t = Table(title=judul, title_justify="left", show_lines=False, expand=False)
-    for kolom in ("Tingkat", "Aturan", "Sel", "Pesan"):
-        t.add_column(kolom, overflow="fold")
-    for x in temuan:
-        sel = f"{x.lembar}!{x.sel}" if x.sel else x.lembar
-        t.add_row(f"[{warna[x.tingkat.value]}]{x.tingkat.value}[/]", x.aturan, sel, x.pesan)
-    kon.print(t)
+    # Plain (a log or a pipe): one greppable line per finding; rendering a table of
+    # hundreds of rows costs more than processing the workbook.
+    layar.tabel(judul, ("Tingkat", "Aturan", "Sel", "Pesan"),
+                [((x.tingkat.value, _WARNA[x.tingkat.value]), x.aturan,
+                  f"{x.lembar}!{x.sel}" if x.sel else x.lembar, x.pesan) for x in temuan],
+                pola="  {0:<10} {1:<26} {2:<16} {3}")
 
 
-def _cetak_ringkasan(kon: Any, hasil: list[Any]) -> None:
-    from rich.table import Table
-
-    t = Table(title="Ringkasan", title_justify="left")
-    for kolom in ("Berkas", "Galat", "Peringatan", "Info", "Sel diubah", "Status"):
-        t.add_column(kolom, justify="right" if kolom not in ("Berkas", "Status") else "left",
-                     overflow="fold")
+def _cetak_ringkasan(layar: _Layar, hasil: list[Any]) -> None:
+    baris: list[list[Sel]] = []
     for h in hasil:
         if h.galat:
-            t.add_row(h.berkas, "-", "-", "-", "-", "[bold red]gagal[/] (lihat pesan)")
+            baris.append([h.berkas, "-", "-", "-", "-",
+                          [("gagal", "bold red"), " (lihat pesan)"]])
             continue
         lap = h.laporan
         j = lap.jumlah
-        status = "[red]ada galat[/]" if lap.ada_galat else "[green]baik[/]"
+        status: list[Bagian] = [("ada galat", "red") if lap.ada_galat else ("baik", "green")]
         if lap.disimpan:
-            status += ", disimpan"
-        t.add_row(h.berkas, str(j[_tingkat("galat")]), str(j[_tingkat("peringatan")]),
-                  str(j[_tingkat("info")]), str(len(lap.perubahan)), status)
-    kon.print(t)
+            status.append(", disimpan")
+        baris.append([h.berkas, str(j[_tingkat("galat")]), str(j[_tingkat("peringatan")]),
+                      str(j[_tingkat("info")]), str(len(lap.perubahan)), status])
+    layar.tabel("Ringkasan", ("Berkas", "Galat", "Peringatan", "Info", "Sel diubah", "Status"),
+                baris, kanan=(1, 2, 3, 4))
 
 
 def _cetak_galat_berkas(hasil: list[Any]) -> None:
-    kon = _konsol(stderr=True)
+    layar = _Layar(stderr=True)
     for h in hasil:
         if h.galat:
-            kon.print(f"[bold red]galat:[/] {h.galat}", markup=True)
+            layar.galat(h.galat)
 
 
-def _laporkan(hasil: list[Any], json_: bool, rinci: bool) -> None:
+def _laporkan(hasil: list[Any], json_: bool, rinci: bool) -> NoReturn:
     if json_:
         _cetak_json([_ringkasan_json(h) for h in hasil])
     else:
         _cetak_galat_berkas(hasil)
-        kon = _konsol()
+        layar = _Layar()
         if rinci:
             for h in hasil:
                 if h.laporan is not None:
-                    _cetak_temuan(kon, h.laporan.temuan, f"Temuan — {h.berkas}")
-        _cetak_ringkasan(kon, hasil)
-    raise typer.Exit(_kode_keluar(hasil))
+                    _cetak_temuan(layar, h.laporan.temuan, f"Temuan — {h.berkas}")
+        _cetak_ringkasan(layar, hasil)
+    sys.exit(_kode_keluar(hasil))
 
+
+# ---------------------------------------------------------------------------------------
+# The commands.
 
 @app.command()
-def validasi(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> None:
+@_berkas_arg
+@_json_opt
+@_jobs_opt
+def validasi(berkas: tuple[str, ...], json_: bool, jobs: int) -> None:
     """Periksa berkas dan laporkan setiap temuan beserta selnya (berkas tidak diubah)."""
     hasil = _jalankan_banyak(berkas, "validasi", jobs, json_)
     if json_:
@@ -223,119 +355,122 @@ def validasi(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> No
                 keluar.extend(dict(t.ke_dict(), berkas=h.berkas) for t in h.laporan.temuan)
         _cetak_json(keluar)
         _cetak_galat_berkas(hasil)
-        raise typer.Exit(_kode_keluar(hasil))
+        sys.exit(_kode_keluar(hasil))
     _laporkan(hasil, False, rinci=True)
 
 
 @app.command()
-def hitung(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> None:
+@_berkas_arg
+@_json_opt
+@_jobs_opt
+def hitung(berkas: tuple[str, ...], json_: bool, jobs: int) -> None:
     """Hitung ulang Capaian (%), Kategori, dan Pagu Program, lalu simpan di tempat."""
     _laporkan(_jalankan_banyak(berkas, "hitung", jobs, json_), json_, rinci=False)
 
 
 @app.command()
-def lampiran(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> None:
+@_berkas_arg
+@_json_opt
+@_jobs_opt
+def lampiran(berkas: tuple[str, ...], json_: bool, jobs: int) -> None:
     """Buat ulang lembar Tabel 2.4, Tabel 2.5, Lampiran I, dan Lampiran II."""
     _laporkan(_jalankan_banyak(berkas, "lampiran", jobs, json_), json_, rinci=False)
 
 
 @app.command()
-def proses(berkas: BerkasArg, json_: JsonOpt = False, jobs: JobsOpt = 1) -> None:
+@_berkas_arg
+@_json_opt
+@_jobs_opt
+def proses(berkas: tuple[str, ...], json_: bool, jobs: int) -> None:
     """Validasi + hitung + lampiran + lembar Validasi, di tempat (berkas disimpan aman)."""
     _laporkan(_jalankan_banyak(berkas, "proses", jobs, json_), json_, rinci=True)
 
 
 @app.command()
-def baru(
-    berkas: Annotated[Path, typer.Argument(help="Berkas .xlsm yang akan dibuat.")],
-    dari: Annotated[Optional[Path], typer.Option(
-        "--dari", help="Isi dari berkas JSON (hasil rkt-xl ekspor).")] = None,
-    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
-) -> None:
+@click.argument("berkas", cls=_Argumen, keterangan="Berkas .xlsm yang akan dibuat.")
+@click.option("--dari", metavar="PATH", help="Isi dari berkas JSON (hasil rkt-xl ekspor).")
+@click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
+def baru(berkas: str, dari: str | None, timpa: bool) -> None:
     """Buat buku kerja RKT baru dari templat (kosong, atau diisi dari JSON)."""
     from rkt_xl.galat import GalatRKT
     from rkt_xl.operasi import buat_workbook
     from rkt_xl.pertukaran import baca_berkas
 
     try:
-        data = baca_berkas(dari) if dari is not None else None
-        buat_workbook(berkas, data, timpa=timpa)
+        data = baca_berkas(Path(dari)) if dari is not None else None
+        buat_workbook(Path(berkas), data, timpa=timpa)
     except GalatRKT as e:
         _gagal_pakai([str(e)])
-    _konsol().print(f"Dibuat: {berkas}")
+    _Layar().tulis(f"Dibuat: {Path(berkas)}")
 
 
 @app.command()
-def ekspor(
-    berkas: Annotated[Path, typer.Argument(help="Buku kerja RKT.")],
-    ke: Annotated[Optional[Path], typer.Option(
-        "--ke", help="Berkas JSON tujuan (tanpa ini: ke stdout).")] = None,
-) -> None:
+@click.argument("berkas", cls=_Argumen, keterangan="Buku kerja RKT.")
+@click.option("--ke", metavar="PATH", help="Berkas JSON tujuan (tanpa ini: ke stdout).")
+def ekspor(berkas: str, ke: str | None) -> None:
     """Ekspor seluruh isi RKT ke JSON (untuk e-SAKIP atau rkt-xl baru --dari)."""
     from rkt_xl.galat import GalatRKT
     from rkt_xl.operasi import ekspor as ekspor_data
     from rkt_xl.pertukaran import tulis_berkas
 
     try:
-        data = ekspor_data(berkas)
+        data = ekspor_data(Path(berkas))
         if ke is None:
             _cetak_json(data)
         else:
-            tulis_berkas(data, ke)
-            _konsol(stderr=True).print(f"Diekspor: {ke}")
+            tulis_berkas(data, Path(ke))
+            _Layar(stderr=True).tulis(f"Diekspor: {Path(ke)}")
     except GalatRKT as e:
         _gagal_pakai([str(e)])
 
 
 @app.command()
-def pdf(
-    berkas: BerkasArg,
-    ke: Annotated[Optional[Path], typer.Option(
-        "--ke", help="Folder tujuan PDF (bawaan: di samping berkas).")] = None,
-) -> None:
+@_berkas_arg
+@click.option("--ke", metavar="DIR", help="Folder tujuan PDF (bawaan: di samping berkas).")
+def pdf(berkas: tuple[str, ...], ke: str | None) -> None:
     """Cetak keempat lampiran ke satu PDF per berkas (lewat LibreOffice)."""
     from rkt_xl.berkas import kumpulkan
     from rkt_xl.galat import GalatRKT
     from rkt_xl.pdf import ke_pdf
 
-    daftar, tak_ada = kumpulkan(berkas)
+    daftar, tak_ada = kumpulkan(list(berkas))
     if tak_ada:
         _gagal_pakai(tak_ada)
-    kon = _konsol()
+    layar = _Layar()
     kode = 0
     for b in daftar:
         try:
-            kon.print(f"PDF: {ke_pdf(b, ke)}")
+            layar.tulis(f"PDF: {ke_pdf(b, Path(ke) if ke is not None else None)}")
         except GalatRKT as e:
-            _konsol(stderr=True).print(f"[bold red]galat:[/] {e}")
+            _Layar(stderr=True).galat(str(e))
             kode = 2
-    raise typer.Exit(kode)
+    sys.exit(kode)
 
 
 @app.command()
-def contoh(
-    folder: Annotated[Path, typer.Argument(help="Folder tujuan.")] = Path("."),
-    tanpa_proses: Annotated[bool, typer.Option(
-        "--tanpa-proses", help="Hanya tulis buku kerja seperti diketik, tanpa diproses.")] = False,
-    json_: JsonOpt = False,
-) -> None:
+@click.argument("folder", cls=_Argumen, default=".", required=False,
+                keterangan="Folder tujuan. [default: .]")
+@click.option("--tanpa-proses", is_flag=True,
+              help="Hanya tulis buku kerja seperti diketik, tanpa diproses.")
+@_json_opt
+def contoh(folder: str, tanpa_proses: bool, json_: bool) -> None:
     """Demo: buku kerja contoh RKT 2018 Kabupaten Sinjai, lalu diproses lengkap."""
     from rkt_xl.contoh import NAMA_BERKAS, data_contoh
     from rkt_xl.galat import GalatRKT
     from rkt_xl.operasi import buat_workbook, proses_satu
 
-    tujuan = folder / NAMA_BERKAS
+    tujuan = Path(folder) / NAMA_BERKAS
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
         buat_workbook(tujuan, data_contoh(), timpa=True)
     except (GalatRKT, OSError) as e:
         _gagal_pakai([str(e)])
-    kon = _konsol()
+    layar = _Layar()
     if tanpa_proses:
         if json_:
             _cetak_json({"berkas": str(tujuan)})
         else:
-            kon.print(f"Buku kerja contoh ditulis (belum diproses): {tujuan}")
+            layar.tulis(f"Buku kerja contoh ditulis (belum diproses): {tujuan}")
         return
     h = proses_satu(str(tujuan), "proses")
     if h.galat:
@@ -345,20 +480,18 @@ def contoh(
         return
     lap = h.laporan
     assert lap is not None
-    kon.print(f"[bold]Buku kerja contoh:[/] {tujuan}\n")
-    _cetak_temuan(kon, lap.temuan_awal, "1. Validasi menemukan pada data yang diketik")
-    kon.print()
-    from rich.table import Table
-
-    t = Table(title="2. Hitung mengubah", title_justify="left")
-    for kolom in ("Sel", "Semula", "Menjadi"):
-        t.add_column(kolom)
-    for p in lap.perubahan:
-        t.add_row(f"{p.lembar}!{p.sel}", p.lama, p.baru)
-    kon.print(t if lap.perubahan else "2. Hitung: tidak ada yang berubah.")
-    kon.print(f"\n3. Lembar dibuat ulang: {', '.join(lap.lembar_dibuat)}\n")
-    _cetak_ringkasan(kon, [h])
+    layar.tulis([("Buku kerja contoh:", "bold"), f" {tujuan}\n"])
+    _cetak_temuan(layar, lap.temuan_awal, "1. Validasi menemukan pada data yang diketik")
+    layar.tulis()
+    if lap.perubahan:
+        layar.tabel("2. Hitung mengubah", ("Sel", "Semula", "Menjadi"),
+                    [(f"{p.lembar}!{p.sel}", p.lama, p.baru) for p in lap.perubahan])
+    else:
+        layar.tulis("2. Hitung: tidak ada yang berubah.")
+    layar.tulis(f"\n3. Lembar dibuat ulang: {', '.join(lap.lembar_dibuat)}\n")
+    _cetak_ringkasan(layar, [h])
 
 
 def main() -> None:
-    app()
+    """The console script ``rkt-xl`` (and ``python -m rkt_xl``); exits via SystemExit."""
+    app.main()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from tests.conftest import bangun_workbook, jalankan_cli
+import rkt_xl
+from tests.conftest import AKAR, bangun_workbook, jalankan_cli
 
 
 def sha(p: Path) -> str:
@@ -148,9 +152,163 @@ def test_baru_kosong_lolos_struktur(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout
 
 
+PERINTAH = ("validasi", "hitung", "lampiran", "proses", "baru", "ekspor", "pdf", "contoh")
+
+
 def test_bantuan_dan_versi() -> None:
     r = jalankan_cli("--help")
     assert r.returncode == 0
-    for perintah in ("contoh", "baru", "validasi", "hitung", "lampiran", "proses", "ekspor"):
-        assert perintah in r.stdout
-    assert jalankan_cli("--versi").stdout.startswith("rkt-xl ")
+    daftar = r.stdout.split("Commands:")[1]
+    baris = [b.split()[0] for b in daftar.splitlines() if b.startswith("  ") and b[2] != " "]
+    assert tuple(baris) == PERINTAH  # all eight, in the documented order
+    assert "Tampilkan versi lalu keluar." in r.stdout
+    assert jalankan_cli("-h").stdout == r.stdout
+    for opsi in ("--versi", "--version"):
+        v = jalankan_cli(opsi)
+        assert v.returncode == 0
+        assert v.stdout == f"rkt-xl {rkt_xl.__version__}\n"
+
+
+def test_tanpa_argumen_menampilkan_bantuan() -> None:
+    r = jalankan_cli()
+    assert r.returncode == 2
+    assert "Usage:" in r.stdout and all(p in r.stdout for p in PERINTAH)
+
+
+def test_bantuan_perintah() -> None:
+    r = jalankan_cli("proses", "--help")
+    assert r.returncode == 0
+    assert "BERKAS..." in r.stdout
+    assert "Berkas .xlsm/.xlsx, folder, atau pola" in r.stdout
+    assert "--json" in r.stdout and "--jobs" in r.stdout and "-j" in r.stdout
+    r = jalankan_cli("baru", "-h")
+    assert "--dari" in r.stdout and "--timpa" in r.stdout
+    assert "Berkas .xlsm yang akan dibuat." in r.stdout
+    r = jalankan_cli("contoh", "-h")
+    assert "[FOLDER]" in r.stdout and "--tanpa-proses" in r.stdout
+
+
+@pytest.mark.parametrize("perintah", ["validasi", "hitung", "lampiran", "proses", "pdf"])
+def test_tanpa_berkas_keluar_dua(perintah: str) -> None:
+    r = jalankan_cli(perintah)
+    assert r.returncode == 2
+    assert "BERKAS" in r.stderr and "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+@pytest.mark.parametrize("jobs", ["0", "65", "dua"])
+def test_jobs_di_luar_batas_keluar_dua(contoh_xlsm: Path, jobs: str) -> None:
+    isi = contoh_xlsm.read_bytes()
+    r = jalankan_cli("proses", str(contoh_xlsm), "--jobs", jobs)
+    assert r.returncode == 2
+    assert "--jobs" in r.stderr and "Traceback" not in r.stderr
+    assert contoh_xlsm.read_bytes() == isi  # nothing was run
+
+
+def test_perintah_tak_dikenal_keluar_dua() -> None:
+    r = jalankan_cli("prosess", "x.xlsm")
+    assert r.returncode == 2 and "prosess" in r.stderr
+
+
+IMPOR = """
+import sys
+sys.argv = ["rkt-xl", *sys.argv[1:]]
+from rkt_xl.cli import main
+try:
+    main()
+except SystemExit as e:
+    kode = e.code
+print(repr(kode), sorted(m for m in sys.modules
+                         if m.split(".")[0] in ("rich", "typer", "pydantic")))
+"""
+
+
+def test_proses_tanpa_terminal_tidak_mengimpor_rich(contoh_xlsm: Path) -> None:
+    """Output into a pipe is plain text: neither rich (nor typer/pydantic) is imported,
+    they would cost more start-up than processing a small workbook."""
+    r = subprocess.run([sys.executable, "-c", IMPOR, "proses", str(contoh_xlsm)],
+                       capture_output=True, text=True, cwd=AKAR, timeout=300)
+    assert "Traceback" not in r.stderr, r.stderr
+    assert r.stdout.splitlines()[-1] == "1 []"
+    assert "Ringkasan" in r.stdout
+
+
+def test_ringkasan_polos(tmp_path: Path, contoh_xlsm: Path) -> None:
+    salinan = tmp_path / "salinan" / "RKT 2018.xlsm"
+    salinan.parent.mkdir()
+    shutil.copyfile(contoh_xlsm, salinan)
+    r = jalankan_cli("proses", str(contoh_xlsm), str(tmp_path / "tidak-ada.xlsm"))
+    assert r.returncode == 2
+    assert r.stderr == f"galat: {tmp_path / 'tidak-ada.xlsm'}: berkas tidak ditemukan\n"
+    assert "\x1b" not in r.stdout + r.stderr  # no colour codes in a pipe
+    assert not any(c in r.stdout for c in "┏┃│━")  # no rich table
+    baris = r.stdout.splitlines()
+    i = baris.index("Ringkasan")
+    kepala = baris[i + 1].split()
+    assert kepala == ["Berkas", "Galat", "Peringatan", "Info", "Sel", "diubah", "Status"]
+    ringkasan = baris[i + 2:]
+    assert len(ringkasan) == 2
+    # The counts agree with the JSON of the same run on an identical copy.
+    j = json.loads(jalankan_cli("proses", "--json", str(salinan)).stdout)[0]
+    angka = [str(j["galat"]), str(j["peringatan"]), str(j["info"]),
+             str(len(j["perubahan"]))]
+    hilang, ada = sorted(ringkasan, key=lambda b: str(contoh_xlsm) in b)
+    assert hilang.split()[:5] == [str(tmp_path / "tidak-ada.xlsm"), "-", "-", "-", "-"]
+    assert hilang.endswith("gagal (lihat pesan)")
+    assert ada.startswith(str(contoh_xlsm) + " ")
+    assert ada[len(str(contoh_xlsm)):].split()[:4] == angka
+    assert ada.endswith("ada galat, disimpan")
+    # Columns line up: every right-aligned count ends where its header ends.
+    for kolom in ("Galat", "Peringatan", "Info", "Sel diubah"):
+        akhir = baris[i + 1].index(kolom) + len(kolom)
+        assert ada[akhir - 1] != " " and ada[akhir] == " "
+
+
+def test_temuan_polos_satu_baris_per_temuan(contoh_xlsm: Path) -> None:
+    r = jalankan_cli("validasi", str(contoh_xlsm))
+    j = json.loads(jalankan_cli("validasi", "--json", str(contoh_xlsm)).stdout)
+    baris = r.stdout.splitlines()
+    assert baris[0] == f"Temuan — {contoh_xlsm}:"
+    temuan = baris[1:baris.index("Ringkasan")]
+    assert len(temuan) == len(j)
+    for b, t in zip(temuan, j, strict=True):
+        sel = f"{t['lembar']}!{t['sel']}" if t["sel"] else t["lembar"]
+        assert b == f"  {t['tingkat']:<10} {t['aturan']:<26} {sel:<16} {t['pesan']}"
+
+
+def test_contoh_polos(tmp_path: Path) -> None:
+    r = jalankan_cli("contoh", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    baris = r.stdout.splitlines()
+    assert baris[0] == f"Buku kerja contoh: {tmp_path / 'RKT_Sinjai_2018.xlsm'}"
+    i = baris.index("2. Hitung mengubah")
+    assert baris[i + 1].split() == ["Sel", "Semula", "Menjadi"]
+    h3 = next(b for b in baris[i + 2:] if b.startswith("Evaluasi!H3 "))
+    assert h3.split() == ["Evaluasi!H3", "102,39", "102,38"]
+    assert "Ringkasan" in baris and "\x1b" not in r.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="butuh pty")
+def test_terminal_memakai_rich(contoh_xlsm: Path) -> None:
+    """On a terminal the output stays rich: tables with borders."""
+    import pty
+
+    induk, anak = pty.openpty()
+    p = subprocess.run([sys.executable, "-m", "rkt_xl", "proses", str(contoh_xlsm)],
+                       stdout=anak, stderr=anak, stdin=subprocess.DEVNULL, cwd=AKAR,
+                       timeout=300, env={**os.environ, "COLUMNS": "200"})
+    os.close(anak)
+    keluar = b""
+    while True:
+        try:
+            potong = os.read(induk, 65536)
+        except OSError:  # EIO: the child side is closed
+            break
+        if not potong:
+            break
+        keluar += potong
+    os.close(induk)
+    teks = keluar.decode()
+    assert p.returncode == 1, teks
+    assert "Traceback" not in teks
+    assert "Ringkasan" in teks and "┏" in teks and "Sel diubah" in teks
