@@ -57,7 +57,7 @@ def _masukan(folder: Path) -> list[Path]:
 
     keluar: list[Path] = []
     seed = folder / "seed.xlsm"
-    buat_workbook(seed, data_contoh())
+    buat_workbook(seed, data_contoh(), timpa=True)
     keluar.append(seed)
     diproses = folder / "seed_diproses.xlsm"
     shutil.copyfile(seed, diproses)

@@ -300,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
                   "cpu": os.cpu_count()},
         "runs": runs, "ukuran": {}, "target": {},
     }
+    # Installed libraries (openpyxl of the baseline) come with compiled bytecode; a
+    # source tree run with PYTHONDONTWRITEBYTECODE=1 (as on this machine) would compile
+    # every rkt_xl module again in every run. Compile it once, as `pip install` does.
+    subprocess.run([PY, "-m", "compileall", "-q", str(SUMBER / "rkt_xl")], check=True,
+                   env=_env(), cwd=NETRAL, stdout=subprocess.DEVNULL)
     laporan["rkt_xl_dari"] = subprocess.run(
         [PY, "-c", "import rkt_xl; print(rkt_xl.__file__)"], capture_output=True, text=True,
         env=_env(), check=True, cwd=NETRAL).stdout.strip()

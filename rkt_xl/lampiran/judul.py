@@ -216,6 +216,50 @@ def bungkus(teks: str, lebar: float, huruf: Huruf) -> list[str]:
     return hasil
 
 
+# The narrowest character: a text of n characters is at least n × this wide.
+_LEBAR_MIN = (min(_TABEL_ASCII[False]), min(_TABEL_ASCII[True]))
+
+
+def jumlah_baris(teks: str, lebar: float, huruf: Huruf) -> int:
+    """``len(bungkus(teks, lebar, huruf))``, without building the lines: what a row
+    height needs, for every text cell of a big table."""
+    batas = max(lebar_px(lebar), 10.0)
+    tebal = huruf.tebal
+    spasi = _SPASI[tebal]
+    w_muat, w_aman = _batas_w(batas, huruf.ukuran)
+    w_satu = min(w_muat, w_aman)
+    lebar_ascii = _TABEL_ASCII[tebal].__getitem__
+    batas_panjang = w_satu // _LEBAR_MIN[tebal]  # longer than this never fits one line
+    jumlah = 0
+    for paragraf in teks.split("\n"):
+        if len(paragraf) <= batas_panjang and paragraf.isascii() and paragraf[:1] != " " \
+                and sum(map(lebar_ascii, paragraf.encode("ascii"))) <= w_satu:
+            jumlah += 1
+            continue
+        kata = paragraf.split(" ")
+        if "" not in kata:
+            dikenal = _CACHE_KATA[tebal].get
+            kunci = list(accumulate([(dikenal(k) or _lebar_1000(k, tebal)) + spasi
+                                     for k in kata], initial=0))
+            baris_par = 0
+            i, n = 0, len(kata)
+            while i < n:
+                e = bisect_right(kunci, w_muat + kunci[i] + spasi, i + 1) - 1
+                if e <= i:
+                    e = i + 1
+                if kunci[e] - kunci[i] - spasi > w_aman:
+                    break
+                baris_par += 1
+                i = e
+            else:
+                jumlah += baris_par
+                continue
+        sisa: list[str] = []
+        _bungkus_paragraf(kata, batas, huruf, w_muat, sisa)
+        jumlah += len(sisa)
+    return jumlah
+
+
 def _bungkus_paragraf(kata_kata: list[str], batas: float, huruf: Huruf, w_muat: int,
                       hasil: list[str]) -> None:
     """The greedy wrap of one paragraph, word by word (over-long words broken)."""
@@ -280,7 +324,7 @@ def _potong(kata: str, batas: float, huruf: Huruf) -> int:
 def jumlah_baris_teks(nilai: NilaiLayout, lebar: float, gaya: str) -> int:
     if nilai is None or nilai == "" or not isinstance(nilai, str):
         return 1  # a number shows on one line (Excel prints ### rather than wrap it)
-    return len(bungkus(str(nilai), lebar, _huruf(gaya)[0]))
+    return jumlah_baris(str(nilai), lebar, _huruf(gaya)[0])
 
 
 # -- sizing -------------------------------------------------------------------------------
@@ -324,7 +368,7 @@ def atur_tinggi(layout: Layout, baris_dari: int, baris_sampai: int) -> None:
         if nilai is None or nilai == "" or not isinstance(nilai, str):
             perlu = tinggi_baris + 3.0  # one line (jumlah_baris_teks)
         else:
-            perlu = len(bungkus(str(nilai), w, h)) * tinggi_baris + 3.0
+            perlu = jumlah_baris(str(nilai), w, h) * tinggi_baris + 3.0
         if r2 == baris:
             lama = tinggi.get(baris)
             if lama is None or perlu > lama:  # max(tinggi.get(baris, 0.0), perlu); perlu > 0
@@ -536,10 +580,14 @@ def lengkapi_gabungan(layout: Layout) -> None:
     ada = {(s.baris, s.kolom): s for s in layout.sel}
     tulis = layout.tulis
     sel = layout.sel
-    for g in layout.gabung:
+    terisi = True
+    for i, g in enumerate(layout.gabung):
         kiri_atas = ada.get((g.baris1, g.kolom1))
         if kiri_atas is None:
+            terisi = False  # its hidden cells stay for sel_lengkap, should it be written
             continue
+        if terisi:
+            layout.gabung_terisi = i + 1
         gaya = kiri_atas.gaya
         for kunci in product(range(g.baris1, g.baris2 + 1), range(g.kolom1, g.kolom2 + 1)):
             if kunci not in ada:

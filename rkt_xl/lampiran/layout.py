@@ -15,7 +15,10 @@ from typing import Union
 NilaiLayout = Union[None, str, int, float, Decimal]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass is built through object.__setattr__ per field, three
+# times slower, and a big Tabel 2.5 has ~50.000 cells. Cells are never changed after
+# Layout.tulis; a later write to the same address is a new cell that wins.
+@dataclass(slots=True)
 class SelLayout:
     baris: int  # 1-based Excel row
     kolom: int  # 1-based Excel column
@@ -60,6 +63,10 @@ class Layout:
     # Manual page breaks: each row listed is the last row of a printed page (so a
     # program and its kegiatan, or the signature block, are not split across pages).
     putus_baris: list[int] = field(default_factory=list)
+    # How many leading merges already have every hidden cell written (by
+    # judul.lengkapi_gabungan): sel_lengkap need not look at them again. Cells are only
+    # ever added, so what was complete stays complete.
+    gabung_terisi: int = field(default=0, compare=False, repr=False)
 
     def tulis(self, baris: int, kolom: int, nilai: NilaiLayout, gaya: str,
               tautan: str | None = None) -> None:
@@ -85,7 +92,7 @@ class Layout:
         for s in self.sel:
             if s.baris >= 1 and s.kolom >= 1:
                 sel[(s.baris, s.kolom)] = s
-        for g in self.gabung:
+        for g in self.gabung[self.gabung_terisi:]:
             kiri_atas = sel.get((g.baris1, g.kolom1))
             if kiri_atas is None:
                 continue

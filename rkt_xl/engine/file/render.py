@@ -181,6 +181,10 @@ def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
     tinggi_baris = layout.tinggi_baris
     baris = sorted(set(per_baris) | {r for r in tinggi_baris if r >= 1})
     gaya = gaya_s.get
+    # An empty styled cell (the hidden cells of merged ranges: half of a big table)
+    # is `<c r="A1" s="3"/>`: its style attribute is made once per style name.
+    atribut: dict[str, str] = {}
+    huruf_dikenal = _HURUF_KOLOM
     bagian = [b"<sheetData>"]
     for r in baris:
         tinggi = tinggi_baris.get(r)
@@ -191,8 +195,18 @@ def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
         if daftar:
             daftar.sort(key=_kolom)
             nomor = str(r)  # alamat(r, kolom) is the column letters + str(r)
-            isi = "".join([_sel_xml(_huruf_kolom(s.kolom) + nomor, s.nilai, gaya(s.gaya, 0))
-                           for s in daftar])
+            potongan = []
+            for s in daftar:
+                huruf = huruf_dikenal.get(s.kolom) or _huruf_kolom(s.kolom)
+                if s.nilai is None:
+                    a = atribut.get(s.gaya)
+                    if a is None:
+                        indeks = gaya(s.gaya, 0)
+                        a = atribut[s.gaya] = f' s="{indeks}"' if indeks else ""
+                    potongan.append(f'<c r="{huruf}{nomor}"{a}/>')  # = _sel_xml(…, None, …)
+                else:
+                    potongan.append(_sel_xml(huruf + nomor, s.nilai, gaya(s.gaya, 0)))
+            isi = "".join(potongan)
         else:
             isi = ""
         bagian.append((f'<row r="{r}"{ht}>{isi}</row>' if isi else f'<row r="{r}"{ht}/>')
