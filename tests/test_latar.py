@@ -37,7 +37,7 @@ def _data_besar(data: dict[str, Any], kali: int) -> dict[str, Any]:
 
 def test_hasil_dari_proses_anak() -> None:
     induk = os.getpid()
-    tugas = latar.Latar(lambda: (os.getpid(), "x" * 100_000))
+    tugas = latar.Latar(lambda kirim: (os.getpid(), "x" * 100_000))
     assert tugas.di_latar
     pid, teks = tugas.hasil()
     assert pid != induk  # computed by the child
@@ -47,12 +47,12 @@ def test_hasil_dari_proses_anak() -> None:
 def test_anak_gagal_dihitung_ulang_di_sini() -> None:
     induk = os.getpid()
 
-    def kerja() -> int:
+    def kerja(kirim: latar.Kirim) -> int:
         if os.getpid() != induk:
             os.kill(os.getpid(), signal.SIGKILL)  # the child dies without a word
         return 42
 
-    def galat() -> int:
+    def galat(kirim: latar.Kirim) -> int:
         if os.getpid() != induk:
             raise RuntimeError("hanya di anak")
         return 7
@@ -61,8 +61,73 @@ def test_anak_gagal_dihitung_ulang_di_sini() -> None:
     assert latar.Latar(galat).hasil() == 7
 
 
+class _Kumpul:
+    def __init__(self) -> None:
+        self.bagian: list[bytes] = []
+        self.ulang_kali = 0
+
+    def terima(self, data: bytes) -> None:
+        self.bagian.append(data)
+
+    def ulang(self) -> None:
+        self.bagian.clear()
+        self.ulang_kali += 1
+
+
+def test_aliran_sampai_berurutan() -> None:
+    potongan = [bytes([i % 251]) * (1000 + i) for i in range(700)]  # ~1 MB, many frames
+
+    def kerja(kirim: latar.Kirim) -> str:
+        for p in potongan:
+            kirim(p)
+        return "selesai"
+
+    k = _Kumpul()
+    assert latar.Latar(kerja).hasil(k) == "selesai"
+    assert b"".join(k.bagian) == b"".join(potongan)
+    assert len(k.bagian) < len(potongan)  # sent in frames, not piece by piece
+    assert k.ulang_kali == 0
+
+
+def test_anak_mati_di_tengah_aliran_diulang_di_sini() -> None:
+    induk = os.getpid()
+
+    def kerja(kirim: latar.Kirim) -> int:
+        for i in range(40):
+            kirim(bytes([i]) * 50_000)
+            if i == 20 and os.getpid() != induk:
+                os.kill(os.getpid(), signal.SIGKILL)  # after several frames were sent
+        return 1
+
+    k = _Kumpul()
+    assert latar.Latar(kerja).hasil(k) == 1
+    assert k.ulang_kali == 1  # what arrived from the child was thrown away
+    assert b"".join(k.bagian) == b"".join(bytes([i]) * 50_000 for i in range(40))
+
+
+def test_pemampat_sama_dengan_deflate_sekaligus(data: dict[str, Any]) -> None:
+    """Deflating a sheet as its rows arrive gives the bytes of deflating it whole."""
+    from rkt_xl.engine.file.penulis import Pemampat, deflate_mentah
+    from rkt_xl.engine.file.render import render_bertahap, render_dan_nama
+    from rkt_xl.hitung import hitung
+    from rkt_xl.lampiran import bangun_semua, bangun_validasi
+    from rkt_xl.pemetaan import susun
+    from rkt_xl.pertukaran import ke_tabel
+
+    rkt = susun(ke_tabel(data))
+    hasil = hitung(rkt)
+    for layout in [*bangun_semua(rkt, hasil), bangun_validasi([])]:
+        pm = Pemampat()
+        potongan, nama = render_bertahap(layout, {})
+        for p in potongan:
+            pm.terima(p)
+        isi, mampat = pm.selesai()
+        assert (isi, nama) == render_dan_nama(layout, {})
+        assert mampat == deflate_mentah(isi)
+
+
 def test_batal_menghentikan_anak() -> None:
-    tugas = latar.Latar(lambda: time.sleep(60))
+    tugas = latar.Latar(lambda kirim: time.sleep(60))
     pid = tugas._pid
     assert pid is not None
     mulai = time.monotonic()

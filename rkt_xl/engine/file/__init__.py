@@ -11,7 +11,7 @@ from rkt_xl.engine._base import Engine, LembarSiap, NilaiTulis
 from rkt_xl.engine.file import latar
 from rkt_xl.engine.file.paket import M, Paket, alamat, pecah_alamat, rentang
 from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel
-from rkt_xl.engine.file.penulis import Penulis, deflate_mentah
+from rkt_xl.engine.file.penulis import Pemampat, Penulis
 from rkt_xl.engine.file.simpan import tulis_atomik
 from rkt_xl.lampiran.layout import Layout
 from rkt_xl.model import Tabel
@@ -35,27 +35,51 @@ class _Terender:
     mampat: tuple[bytes, int] | None = None
 
 
-def _render(pembangun: Callable[[], Layout], gaya: dict[str, int],
-            mampatkan: bool = False) -> _Terender:
+def _render(pembangun: Callable[[], Layout], gaya: dict[str, int]) -> _Terender:
     from rkt_xl.engine.file.render import render_dan_nama
 
     layout = pembangun()
     isi, nama = render_dan_nama(layout, gaya)  # render_lembar + nama_cetak
-    return _Terender(layout.lembar, isi, nama, deflate_mentah(isi) if mampatkan else None)
+    return _Terender(layout.lembar, isi, nama)
+
+
+def _render_dikirim(pembangun: Callable[[], Layout], gaya: dict[str, int],
+                    kirim: latar.Kirim) -> tuple[str, dict[str, str]]:
+    """``_render`` in the background: the part is sent on as it is rendered."""
+    from rkt_xl.engine.file.render import render_bertahap
+
+    layout = pembangun()
+    potongan, nama = render_bertahap(layout, gaya)
+    for p in potongan:
+        kirim(p)
+    return layout.lembar, nama
 
 
 class _Siap(LembarSiap):
-    def __init__(self, engine: EngineBerkas, hasil: _Terender | latar.Latar[_Terender]) -> None:
+    def __init__(self, engine: EngineBerkas, hasil: _Terender) -> None:
         self.engine, self.hasil = engine, hasil
 
     def pasang(self) -> str:
-        h = self.hasil.hasil() if isinstance(self.hasil, latar.Latar) else self.hasil
-        self.engine._pasang(h)
-        return h.lembar
+        self.engine._pasang(self.hasil)
+        return self.hasil.lembar
+
+
+class _SiapLatar(LembarSiap):
+    """Built and rendered by a child process; deflated here as the pieces arrive."""
+
+    def __init__(self, engine: EngineBerkas, tugas: latar.Latar[tuple[str, dict[str, str]]]
+                 ) -> None:
+        self.engine, self.tugas = engine, tugas
+
+    def pasang(self) -> str:
+        pemampat = Pemampat()
+        lembar, nama = self.tugas.hasil(pemampat)
+        isi, mampat = pemampat.selesai()
+        self.engine._pasang(_Terender(lembar, isi, nama, mampat))
+        return lembar
 
     def batal(self) -> None:
-        if isinstance(self.hasil, latar.Latar):
-            self.hasil.batal()
+        self.tugas.batal()
 
 
 class EngineBerkas(Engine):
@@ -113,7 +137,8 @@ class EngineBerkas(Engine):
     def siapkan(self, pembangun: Callable[[], Layout], bobot: int = 0) -> LembarSiap:
         gaya = self.gaya()
         if bobot >= BOBOT_LATAR and latar.tersedia():
-            return _Siap(self, latar.Latar(lambda: _render(pembangun, gaya, mampatkan=True)))
+            return _SiapLatar(self, latar.Latar(
+                lambda kirim: _render_dikirim(pembangun, gaya, kirim)))
         return _Siap(self, _render(pembangun, gaya))
 
     def _pasang(self, h: _Terender) -> None:

@@ -6,8 +6,11 @@ machine with a second core it is done by a child process while this one validate
 writes the computed cells and builds the other sheets.
 
 The child only computes: it gets the inputs through ``fork`` (copy-on-write memory),
-sends the pickled result through a pipe and leaves with ``os._exit``, so none of the
-parent's cleanup (temp files, locks, buffered output) ever runs twice. Whatever goes
+sends its output through a pipe and leaves with ``os._exit``, so none of the parent's
+cleanup (temp files, locks, buffered output) ever runs twice. Output can be streamed:
+what the child sends with ``kirim`` while it works reaches the parent's ``Penerima``
+as it comes (the rendered sheet is deflated by the parent while the child is still
+rendering it), then the pickled result ends the stream. Whatever goes
 wrong with the child (no ``fork`` on Windows, a crash, a signal, a result that does
 not unpickle) the same function simply runs here instead: the result is the same,
 only later. Nothing about the workbook depends on which process computed it.
@@ -19,14 +22,29 @@ import contextlib
 import os
 import pickle
 import signal
+import struct
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 T = TypeVar("T")
+Kirim = Callable[[bytes], None]
 
 # Off for this process: set in batch workers (``--jobs N`` already uses every core)
 # and by RKT_XL_PARALEL=0.
 nonaktif = False
+
+_KEPALA = struct.Struct("<cQ")  # frame: kind (b"D" data, b"H" result), payload length
+_POTONGAN = 256 * 1024  # the child sends data in frames of about this size
+_PIPA = 1 << 20  # pipe buffer asked for (Linux), so the child rarely waits on the parent
+
+
+class Penerima(Protocol):
+    """Where streamed output goes: ``terima`` each piece in order; ``ulang`` when the
+    child failed midway and everything is sent again from the start."""
+
+    def terima(self, data: bytes) -> None: ...
+
+    def ulang(self) -> None: ...
 
 
 def tersedia() -> bool:
@@ -42,14 +60,36 @@ def tersedia() -> bool:
     return inti >= 2
 
 
-class Latar(Generic[T]):
-    """``fungsi()`` computed in a child process; ``hasil()`` waits for it.
+def _buang(data: bytes) -> None:
+    del data
 
-    ``fungsi`` must be pure (its result depends on its inputs only) and its result
-    picklable. When no child can be started, ``hasil()`` computes it here.
+
+def _tulis_semua(fd: int, data: bytes) -> None:
+    tampilan = memoryview(data)
+    while tampilan:
+        tampilan = tampilan[os.write(fd, tampilan):]
+
+
+def _baca_tepat(fd: int, n: int) -> bytes | None:
+    bagian: list[bytes] = []
+    while n > 0:
+        b = os.read(fd, min(n, _PIPA))
+        if not b:
+            return None
+        bagian.append(b)
+        n -= len(b)
+    return b"".join(bagian)
+
+
+class Latar(Generic[T]):
+    """``fungsi(kirim)`` computed in a child process; ``hasil()`` waits for it.
+
+    ``fungsi`` must be pure (its output depends on its inputs only) and its result
+    picklable. When no child can be started, or the child fails, ``hasil()`` runs it
+    here, with ``kirim`` going straight to the ``Penerima``.
     """
 
-    def __init__(self, fungsi: Callable[[], T]) -> None:
+    def __init__(self, fungsi: Callable[[Kirim], T]) -> None:
         self._fungsi = fungsi
         self._pid: int | None = None
         self._fd: int | None = None
@@ -57,6 +97,10 @@ class Latar(Generic[T]):
             baca, tulis = os.pipe()
         except OSError:
             return
+        with contextlib.suppress(OSError, AttributeError):
+            import fcntl
+
+            fcntl.fcntl(tulis, fcntl.F_SETPIPE_SZ, _PIPA)
         try:
             pid = os.fork()
         except OSError:
@@ -75,10 +119,29 @@ class Latar(Generic[T]):
             # Ctrl-C goes to the whole process group: the parent handles it (and
             # cancels this child); the child must not print a traceback of its own.
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            data = pickle.dumps(self._fungsi(), protocol=pickle.HIGHEST_PROTOCOL)
-            tampilan = memoryview(data)
-            while tampilan:
-                tampilan = tampilan[os.write(tulis, tampilan):]
+            tertunda: list[bytes] = []
+            ukuran = 0
+
+            def kirim_tertunda() -> None:
+                nonlocal ukuran
+                data = b"".join(tertunda)
+                tertunda.clear()
+                ukuran = 0
+                _tulis_semua(tulis, _KEPALA.pack(b"D", len(data)) + data)
+
+            def kirim(data: bytes) -> None:
+                nonlocal ukuran
+                tertunda.append(data)
+                ukuran += len(data)
+                if ukuran >= _POTONGAN:
+                    kirim_tertunda()
+
+            hasil = self._fungsi(kirim)
+            if tertunda:
+                kirim_tertunda()
+            data = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
+            _tulis_semua(tulis, _KEPALA.pack(b"H", len(data)) + data)
+            os.close(tulis)
             kode = 0
         except BaseException:
             pass  # the parent computes it again
@@ -90,29 +153,42 @@ class Latar(Generic[T]):
         """Whether a child process is computing it."""
         return self._pid is not None
 
-    def hasil(self) -> T:
+    def hasil(self, penerima: Penerima | None = None) -> T:
         pid, fd = self._pid, self._fd
         self._pid = self._fd = None
+        terima = penerima.terima if penerima is not None else _buang
         if pid is None or fd is None:
-            return self._fungsi()
-        bagian: list[bytes] = []
+            return self._fungsi(terima)
+        hasil: tuple[T] | None = None
         try:
             while True:
-                b = os.read(fd, 1 << 20)
-                if not b:
+                kepala = _baca_tepat(fd, _KEPALA.size)
+                if kepala is None:
                     break
-                bagian.append(b)
-        except OSError:
-            bagian = []
+                jenis, n = _KEPALA.unpack(kepala)
+                data = _baca_tepat(fd, n)
+                if data is None or jenis not in (b"D", b"H") or hasil is not None:
+                    hasil = None
+                    break
+                if jenis == b"D":
+                    terima(data)
+                else:
+                    hasil = (pickle.loads(data),)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError,
+                struct.error):
+            hasil = None
         finally:
-            os.close(fd)
-        try:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0 and bagian:
-                return pickle.loads(b"".join(bagian))  # type: ignore[no-any-return]
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-            pass
-        return self._fungsi()
+            os.close(fd)  # a child still writing gets EPIPE and ends
+            try:
+                _, status = os.waitpid(pid, 0)
+                berhasil = os.waitstatus_to_exitcode(status) == 0
+            except OSError:
+                berhasil = False
+        if berhasil and hasil is not None:
+            return hasil[0]
+        if penerima is not None:
+            penerima.ulang()
+        return self._fungsi(terima)
 
     def batal(self) -> None:
         """Stop the child, if any (the run failed before its result was needed)."""

@@ -357,6 +357,32 @@ def deflate_mentah(data: bytes) -> tuple[bytes, int]:
     return k.compress(data) + k.flush(), zlib.crc32(data)
 
 
+class Pemampat:
+    """A part received piece by piece: kept, deflated and checksummed as it arrives.
+
+    ``selesai()`` gives the part and ``deflate_mentah`` of it: zlib's output does not
+    depend on how its input is split, so the stream is the same bytes as deflating
+    the whole part at once (a test checks it on every generated sheet)."""
+
+    def __init__(self) -> None:
+        self.ulang()
+
+    def ulang(self) -> None:
+        self._bagian: list[bytes] = []
+        self._mampat: list[bytes] = []
+        self._k = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        self._crc = 0
+
+    def terima(self, data: bytes) -> None:
+        self._bagian.append(data)
+        self._mampat.append(self._k.compress(data))
+        self._crc = zlib.crc32(data, self._crc)
+
+    def selesai(self) -> tuple[bytes, tuple[bytes, int]]:
+        self._mampat.append(self._k.flush())
+        return b"".join(self._bagian), (b"".join(self._mampat), self._crc)
+
+
 class _SumberMentah:
     """The source package's compressed bytes of one part, verified against its content.
 
@@ -457,4 +483,5 @@ class _ZipKeluar(zipfile.ZipFile):
         return True
 
 
-__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis", "teks_aman"]
+__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Pemampat", "Penulis", "deflate_mentah",
+           "teks_aman"]

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rkt_xl.engine.file.paket import NS_MAIN, NS_R, alamat, angka_ke_kolom
 from rkt_xl.lampiran.layout import Layout, NilaiLayout, SelLayout
 
-__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_dan_nama", "render_lembar"]
+__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_bertahap", "render_dan_nama",
+           "render_lembar"]
 
 # CT_Worksheet child order (ECMA-376 Part 1, §18.3.1.99), the elements we write.
 URUTAN_ELEMEN: tuple[str, ...] = (
@@ -167,10 +168,10 @@ def _kolom(s: SelLayout) -> int:
 
 
 def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
-                gaya_s: dict[str, int]) -> bytes:
-    """<sheetData>, as UTF-8: each row is encoded on its own, so the text of a big
-    sheet is never held as one str next to its bytes (one non-Latin-1 character
-    would make that str 2 bytes a character)."""
+                gaya_s: dict[str, int]) -> Iterator[bytes]:
+    """<sheetData>, as UTF-8 pieces, a row at a time: each row is encoded on its own,
+    so the text of a big sheet is never held as one str next to its bytes (one
+    non-Latin-1 character would make that str 2 bytes a character)."""
     per_baris: dict[int, list[SelLayout]] = {}
     for (r, _), s in sel.items():
         daftar = per_baris.get(r)
@@ -185,7 +186,7 @@ def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
     # is `<c r="A1" s="3"/>`: its style attribute is made once per style name.
     atribut: dict[str, str] = {}
     huruf_dikenal = _HURUF_KOLOM
-    bagian = [b"<sheetData>"]
+    yield b"<sheetData>"
     for r in baris:
         tinggi = tinggi_baris.get(r)
         # Excel rejects a row taller than 409 pt or negative: clamp, never fail.
@@ -209,10 +210,9 @@ def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
             isi = "".join(potongan)
         else:
             isi = ""
-        bagian.append((f'<row r="{r}"{ht}>{isi}</row>' if isi else f'<row r="{r}"{ht}/>')
-                      .encode("utf-8"))
-    bagian.append(b"</sheetData>")
-    return b"".join(bagian)
+        yield (f'<row r="{r}"{ht}>{isi}</row>' if isi else f'<row r="{r}"{ht}/>') \
+            .encode("utf-8")
+    yield b"</sheetData>"
 
 
 def _merge_cells(layout: Layout) -> str:
@@ -272,10 +272,26 @@ def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
 
 def render_dan_nama(layout: Layout, gaya_s: dict[str, int]) -> tuple[bytes, dict[str, str]]:
     """``render_lembar`` and ``nama_cetak`` together, the cells gathered once."""
+    potongan, nama = render_bertahap(layout, gaya_s)
+    return b"".join(potongan), nama
+
+
+def render_bertahap(layout: Layout, gaya_s: dict[str, int]
+                    ) -> tuple[Iterator[bytes], dict[str, str]]:
+    """``render_dan_nama`` with the part as UTF-8 pieces made as they are consumed
+    (joined, they are ``render_lembar``'s bytes), so a big sheet can be compressed or
+    sent on while the rest of it is still being rendered."""
     sel = layout.sel_lengkap()
     baris_akhir, kolom_akhir = _batas(layout, sel.keys())
+    return _potongan(layout, sel, gaya_s, baris_akhir, kolom_akhir), \
+        _nama_cetak(layout, baris_akhir, kolom_akhir)
+
+
+def _potongan(layout: Layout, sel: dict[tuple[int, int], SelLayout], gaya_s: dict[str, int],
+              baris_akhir: int, kolom_akhir: int) -> Iterator[bytes]:
     dimensi = "A1" if not sel else f"A1:{alamat(baris_akhir, kolom_akhir)}"
-    bagian: list[str | bytes] = [
+    # UTF-8 of the whole is the UTF-8 of its parts, joined
+    yield "".join([
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
         f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">',
         _sheet_pr(layout),
@@ -283,16 +299,15 @@ def render_dan_nama(layout: Layout, gaya_s: dict[str, int]) -> tuple[bytes, dict
         _sheet_views(layout),
         f'<sheetFormatPr defaultRowHeight="{_ukuran(_TINGGI_BAKU)}"/>',
         _cols(layout),
-        _sheet_data(layout, sel, gaya_s),
+    ]).encode("utf-8")
+    yield from _sheet_data(layout, sel, gaya_s)
+    yield "".join([
         _merge_cells(layout),
         _hyperlinks(sel),
         _cetak(layout),
         _row_breaks(layout),
         "</worksheet>",
-    ]
-    # UTF-8 of the whole is the UTF-8 of its parts, joined
-    isi = b"".join([x if isinstance(x, bytes) else x.encode("utf-8") for x in bagian])
-    return isi, _nama_cetak(layout, baris_akhir, kolom_akhir)
+    ]).encode("utf-8")
 
 
 def nama_cetak(layout: Layout) -> dict[str, str]:
