@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,7 +38,7 @@ def _buat_sementara(folder: Path) -> tuple[int, str]:
     lets the user's umask decide, as for any file they create.
     """
     for _ in range(100):
-        nama = folder / f"{AWALAN_SEMENTARA}{secrets.token_hex(8)}{AKHIRAN_SEMENTARA}"
+        nama = folder / f"{AWALAN_SEMENTARA}{os.urandom(8).hex()}{AKHIRAN_SEMENTARA}"
         try:
             fd = os.open(nama, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                          0o666)
