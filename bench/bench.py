@@ -93,15 +93,17 @@ TIME = shutil.which("time", path="/usr/bin:/bin") or None
 NETRAL = Path(tempfile.gettempdir())
 
 
-def jalankan(argv: list[str], cwd: Path | None = None) -> Ukur:
-    """Run one child: its wall time and its own peak RSS."""
+def jalankan(argv: list[str], cwd: Path | None = None,
+             env: dict[str, str] | None = None) -> Ukur:
+    """Run one child: its wall time and its own peak RSS (with a second process of its
+    own, GNU time gives the larger of the two peaks: see "Peak memory" in README)."""
     with tempfile.TemporaryDirectory() as d:
         galat, rss = Path(d) / "stderr", Path(d) / "rss"
         awalan = [TIME, "-f", "%M %U %S", "-o", str(rss), "--"] if TIME else []
         with open(galat, "wb") as err:
             t0 = time.perf_counter()
             p = subprocess.Popen([*awalan, *argv], stdout=subprocess.DEVNULL, stderr=err,
-                                 env=_env(), cwd=cwd or NETRAL)
+                                 env={**_env(), **(env or {})}, cwd=cwd or NETRAL)
             _, status, ru = os.wait4(p.pid, 0)
             wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
@@ -147,6 +149,7 @@ BASELINE = "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])"
 def ukur_ukuran(nama: str, sumber: Path, runs: int, kerja: Path) -> dict[str, Any]:
     dasar: list[Ukur] = []
     proses: list[Ukur] = []
+    satu: list[Ukur] = []  # the same command kept to one process (RKT_XL_PARALEL=0)
     for i in range(runs):
         # Each command gets its own fresh copy of the same bytes; proses changes its
         # copy in place, so the baseline never reads a processed workbook.
@@ -154,20 +157,25 @@ def ukur_ukuran(nama: str, sumber: Path, runs: int, kerja: Path) -> dict[str, An
         asli = kerja / f"{nama}-{i}-dasar.xlsm"
         shutil.copyfile(sumber, salinan)
         shutil.copyfile(sumber, asli)
-        perintah = [
-            (dasar, [PY, "-c", BASELINE, str(asli)]),
-            (proses, [PY, "-m", "rkt_xl", "proses", str(salinan)]),
+        salinan1 = kerja / f"{nama}-{i}-satu.xlsm"
+        shutil.copyfile(sumber, salinan1)
+        perintah: list[tuple[list[Ukur], list[str], dict[str, str] | None]] = [
+            (dasar, [PY, "-c", BASELINE, str(asli)], None),
+            (proses, [PY, "-m", "rkt_xl", "proses", str(salinan)], None),
+            (satu, [PY, "-m", "rkt_xl", "proses", str(salinan1)], {"RKT_XL_PARALEL": "0"}),
         ]
-        for daftar, argv in perintah if i % 2 == 0 else perintah[::-1]:
-            daftar.append(jalankan(argv))
-        salinan.unlink()
-        asli.unlink()
-    d, p = ringkas(dasar), ringkas(proses)
+        for daftar, argv, env in perintah if i % 2 == 0 else perintah[::-1]:
+            daftar.append(jalankan(argv, env=env))
+        for x in (salinan, asli, salinan1):
+            x.unlink()
+    d, p, p1 = ringkas(dasar), ringkas(proses), ringkas(satu)
     return {
         "ukuran": dict(zip(("indikator", "program", "kegiatan"), UKURAN[nama], strict=True)),
         "berkas_kb": sumber.stat().st_size // 1024,
-        "dasar": d, "proses": p,
+        "dasar": d, "proses": p, "proses_satu_proses": p1,
         "rasio_waktu": p["wall_median"] / d["wall_median"],
+        "rasio_waktu_satu_proses": p1["wall_median"] / d["wall_median"],
+        "rasio_memori_satu_proses": p1["rss_median_mb"] / d["rss_median_mb"],
         "rasio_cpu": p["cpu_median"] / d["cpu_median"],
         "rasio_memori": p["rss_median_mb"] / d["rss_median_mb"],
     }
@@ -192,8 +200,10 @@ print(" ".join(hasil))
 
 def ukur_pipa(sumber: Path, runs: int, kerja: Path) -> tuple[list[float], list[float]]:
     """Wall and CPU seconds of proses_satu, each run on a fresh copy."""
+    # One process: the CPU time of a background child would not be counted.
     r = subprocess.run([PY, "-c", _PIPA, str(sumber), str(kerja / "pipa.xlsm"), str(runs)],
-                       capture_output=True, text=True, env=_env(), check=True, cwd=NETRAL)
+                       capture_output=True, text=True, env={**_env(), "RKT_XL_PARALEL": "0"},
+                       check=True, cwd=NETRAL)
     pasangan = [x.split(",") for x in r.stdout.split()]
     return [float(w) for w, _ in pasangan], [float(c) for _, c in pasangan]
 
@@ -328,6 +338,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{_f(h['proses']['wall_median']):>9}{h['rasio_waktu']:7.2f}"
                   f"{h['dasar']['rss_median_mb']:10.1f}{h['proses']['rss_median_mb']:10.1f}"
                   f"{h['rasio_memori']:7.2f}{h['rasio_cpu']:11.2f}")
+            p1 = h["proses_satu_proses"]
+            print(f"{'  1 proses':<11}{'':>16}{'':>9}{_f(p1['wall_median']):>9}"
+                  f"{h['rasio_waktu_satu_proses']:7.2f}{'':>10}{p1['rss_median_mb']:10.1f}"
+                  f"{h['rasio_memori_satu_proses']:7.2f}")
         if "besar" in laporan["ukuran"]:
             h = laporan["ukuran"]["besar"]
             laporan["target"]["waktu_besar"] = {
@@ -361,10 +375,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"4×S {median(s4_cpu):.3f} s, rasio {rasio_cpu:.2f} (≤ {TARGET_LINEAR})")
             if "besar" in laporan["ukuran"]:
                 # What the command costs besides the pipeline: interpreter start, imports,
-                # typer's argument handling, printing the findings table.
+                # click's argument handling, printing the findings. The pipeline here
+                # runs in one process, the command may use two: this can be negative.
                 luar = laporan["ukuran"]["besar"]["proses"]["wall_median"] - median(s4)
                 laporan["linear"]["di_luar_pipa_besar"] = luar
-                print(f"proses besar di luar pipa (start-up, impor, typer, cetak tabel): "
+                print(f"proses besar di luar pipa (start-up, impor, click, cetak temuan): "
                       f"{luar:.3f} s")
 
         if not a.tanpa_batch:
