@@ -148,6 +148,16 @@ def test_dimatikan_lewat_lingkungan(monkeypatch: pytest.MonkeyPatch) -> None:
 
     mulai_pekerja()  # what every --jobs worker runs first
     assert not latar.tersedia()
+    assert latar.cara() is None
+
+
+def test_tanpa_fork_memakai_utas(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(latar.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    assert latar.cara() == "proses"
+    monkeypatch.delattr(latar.os, "fork")  # as on Windows
+    assert latar.cara() == "utas"
+    monkeypatch.setattr(latar.os, "sched_getaffinity", lambda _: {0})
+    assert latar.cara() is None  # one core: nothing to gain
 
 
 def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
@@ -177,6 +187,48 @@ def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
     assert ha.laporan.lembar_dibuat == hb.laporan.lembar_dibuat == [
         "Tabel 2.4", "Tabel 2.5", "Lampiran I", "Lampiran II", "Validasi"]
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_utas_sama_persis_dengan_satu_proses(tmp_path: Path, data: dict[str, Any],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without fork (Windows; here RKT_XL_PARALEL=utas) the big sheet is deflated by a
+    thread while the pipeline goes on: the same bytes as doing it in order."""
+    d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
+    a = bangun_workbook(tmp_path / "a.xlsm", d)
+    b = tmp_path / "b.xlsm"
+    b.write_bytes(a.read_bytes())
+    monkeypatch.setattr(latar.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setenv("RKT_XL_PARALEL", "utas")
+    assert latar.cara() == "utas"
+    dipakai: list[bool] = []
+    asli = latar.Utas.__init__
+
+    def catat(self: latar.Utas[Any], fungsi: Any) -> None:
+        asli(self, fungsi)
+        dipakai.append(True)
+
+    monkeypatch.setattr(latar.Utas, "__init__", catat)
+    proses_satu(str(a), "proses")
+    assert dipakai == [True]
+    monkeypatch.setenv("RKT_XL_PARALEL", "0")
+    assert latar.cara() is None
+    proses_satu(str(b), "proses")
+    assert dipakai == [True]
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_utas_gagal_dihitung_ulang_di_sini() -> None:
+    import threading
+
+    utama = threading.get_ident()
+
+    def kerja() -> int:
+        if threading.get_ident() != utama:
+            raise RuntimeError("hanya di utas")
+        return 5
+
+    assert latar.Utas(kerja).hasil() == 5
+    assert latar.Utas(lambda: threading.get_ident()).hasil() != utama
 
 
 def test_galat_di_tengah_jalan_membatalkan_anak(tmp_path: Path, data: dict[str, Any],

@@ -11,7 +11,7 @@ from rkt_xl.engine._base import Engine, LembarSiap, NilaiTulis
 from rkt_xl.engine.file import latar
 from rkt_xl.engine.file.paket import M, Paket, alamat, pecah_alamat, rentang
 from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel
-from rkt_xl.engine.file.penulis import Pemampat, Penulis
+from rkt_xl.engine.file.penulis import Pemampat, Penulis, deflate_mentah
 from rkt_xl.engine.file.simpan import tulis_atomik
 from rkt_xl.lampiran.layout import Layout
 from rkt_xl.model import Tabel
@@ -32,7 +32,7 @@ class _Terender:
     lembar: str
     isi: bytes
     nama: dict[str, str]
-    mampat: tuple[bytes, int] | None = None
+    mampat: tuple[bytes, int] | latar.Utas[tuple[bytes, int]] | None = None
 
 
 def _render(pembangun: Callable[[], Layout], gaya: dict[str, int]) -> _Terender:
@@ -136,13 +136,19 @@ class EngineBerkas(Engine):
 
     def siapkan(self, pembangun: Callable[[], Layout], bobot: int = 0) -> LembarSiap:
         gaya = self.gaya()
-        if bobot >= BOBOT_LATAR and latar.tersedia():
+        cara = latar.cara() if bobot >= BOBOT_LATAR else None
+        if cara == "proses":
             return _SiapLatar(self, latar.Latar(
                 lambda kirim: _render_dikirim(pembangun, gaya, kirim)))
-        return _Siap(self, _render(pembangun, gaya))
+        hasil = _render(pembangun, gaya)
+        if cara == "utas":
+            isi = hasil.isi
+            hasil.mampat = latar.Utas(lambda: deflate_mentah(isi))
+        return _Siap(self, hasil)
 
     def _pasang(self, h: _Terender) -> None:
-        self.penulis.ganti_lembar(h.lembar, h.isi, h.mampat)
+        mampat = h.mampat.hasil() if isinstance(h.mampat, latar.Utas) else h.mampat
+        self.penulis.ganti_lembar(h.lembar, h.isi, mampat)
         self.penulis.nama_cetak(h.lembar, h.nama)
 
     def simpan(self) -> bool:

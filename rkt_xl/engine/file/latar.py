@@ -47,17 +47,47 @@ class Penerima(Protocol):
     def ulang(self) -> None: ...
 
 
-def tersedia() -> bool:
-    """Whether a second process can help: POSIX fork, two usable cores, not turned off."""
-    if nonaktif or os.environ.get("RKT_XL_PARALEL", "").strip() == "0":
-        return False
-    if not hasattr(os, "fork"):
-        return False
+def cara() -> str | None:
+    """How a second core can help with a big sheet here: ``"proses"`` (a forked child
+    builds and renders it), ``"utas"`` (a thread deflates it once rendered: zlib runs
+    without the GIL; where there is no fork, as on Windows, or RKT_XL_PARALEL=utas), or
+    None (one core, a ``--jobs`` worker, or RKT_XL_PARALEL=0)."""
+    pilihan = os.environ.get("RKT_XL_PARALEL", "").strip().lower()
+    if nonaktif or pilihan == "0":
+        return None
     try:
         inti = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         inti = os.cpu_count() or 1
-    return inti >= 2
+    if inti < 2:
+        return None
+    return "utas" if pilihan == "utas" or not hasattr(os, "fork") else "proses"
+
+
+def tersedia() -> bool:
+    """Whether a second process can help: POSIX fork, two usable cores, not turned off."""
+    return cara() == "proses"
+
+
+class Utas(Generic[T]):
+    """``fungsi()`` run in a thread; ``hasil()`` waits for it (and runs it here if the
+    thread failed). Only worth it for work that releases the GIL, such as zlib."""
+
+    def __init__(self, fungsi: Callable[[], T]) -> None:
+        import threading
+
+        self._fungsi = fungsi
+        self._hasil: tuple[T] | None = None
+        self._utas = threading.Thread(target=self._jalan, name="rkt-xl-latar", daemon=True)
+        self._utas.start()
+
+    def _jalan(self) -> None:
+        with contextlib.suppress(Exception):
+            self._hasil = (self._fungsi(),)
+
+    def hasil(self) -> T:
+        self._utas.join()
+        return self._hasil[0] if self._hasil is not None else self._fungsi()
 
 
 def _buang(data: bytes) -> None:
