@@ -275,3 +275,27 @@ def test_batch_jobs_tidak_membuat_proses_kedua(tmp_path: Path, data: dict[str, A
     assert r.returncode in (0, 1), r.stderr
     assert (folder / "a.xlsm").read_bytes() == (folder / "b.xlsm").read_bytes() == \
         tunggal.read_bytes()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="butuh /proc")
+def test_anak_tidak_memegang_kunci_berkas(tmp_path: Path) -> None:
+    """The child closes what it inherited: had the parent been killed, the
+    workbook's lock (flock) would not live on in a child still at work."""
+    berkas = tmp_path / "a.xlsm"
+    berkas.write_bytes(b"isi")
+    with kunci(berkas):
+        tugas = latar.Latar(lambda kirim: time.sleep(30))
+        try:
+            pid = tugas._pid
+            assert pid is not None
+            batas = time.monotonic() + 10
+            while True:
+                terbuka = {os.readlink(f"/proc/{pid}/fd/{fd}")
+                           for fd in os.listdir(f"/proc/{pid}/fd")}
+                if str(berkas) not in terbuka or time.monotonic() > batas:
+                    break
+                time.sleep(0.01)
+            assert str(berkas) not in terbuka
+            assert len(terbuka) <= 4  # stdin, stdout, stderr and its pipe
+        finally:
+            tugas.batal()

@@ -146,6 +146,11 @@ class Latar(Generic[T]):
         kode = 1
         try:
             os.close(baca)
+            # The child needs only its pipe (and stderr). Inherited descriptors are
+            # closed: the workbook's lock (flock) must not outlive a parent that was
+            # killed while this child was still working.
+            os.closerange(3, tulis)
+            os.closerange(tulis + 1, 1 << 16)
             # Ctrl-C goes to the whole process group: the parent handles it (and
             # cancels this child); the child must not print a traceback of its own.
             signal.signal(signal.SIGINT, signal.SIG_DFL)
