@@ -299,3 +299,56 @@ def test_anak_tidak_memegang_kunci_berkas(tmp_path: Path) -> None:
             assert len(terbuka) <= 4  # stdin, stdout, stderr and its pipe
         finally:
             tugas.batal()
+
+
+_INDUK_DIBUNUH = r"""
+import os, sys, time
+from rkt_xl.engine.file import latar
+asli = latar.Latar.__init__
+def kait(self, fungsi):
+    asli(self, fungsi)
+    print("ANAK", self._pid, flush=True)
+    time.sleep(60)  # killed here, the child at work
+latar.Latar.__init__ = kait
+sys.argv = ["rkt-xl", "proses", sys.argv[1]]
+from rkt_xl.cli import main
+main()
+"""
+
+
+def test_induk_dibunuh_anak_ikut_berhenti(tmp_path: Path, data: dict[str, Any]) -> None:
+    """SIGKILL of the command while the child builds Tabel 2.5: the workbook is
+    untouched, nothing is left beside it, and the orphaned child ends by itself."""
+    import subprocess
+    import sys
+
+    from tests.korpus.fixtures import env_cli
+
+    if not latar.tersedia():
+        pytest.skip("satu inti CPU: tidak ada proses kedua")
+    d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
+    berkas = bangun_workbook(tmp_path / "a.xlsm", d)
+    isi = berkas.read_bytes()
+    p = subprocess.Popen([sys.executable, "-c", _INDUK_DIBUNUH, str(berkas)], cwd=tmp_path,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         env=env_cli(RKT_XL_PARALEL="1"))
+    assert p.stdout is not None
+    baris = p.stdout.readline()
+    assert baris.startswith("ANAK"), baris + (p.stderr.read() if p.stderr else "")
+    anak = int(baris.split()[1])
+    p.kill()
+    p.wait(timeout=30)
+    batas = time.monotonic() + 20
+    while time.monotonic() < batas:
+        try:
+            os.kill(anak, 0)
+        except ProcessLookupError:
+            break
+        if Path(f"/proc/{anak}/stat").exists() and \
+                Path(f"/proc/{anak}/stat").read_text().split(")")[-1].split()[0] == "Z":
+            break  # finished, waiting to be reaped by init
+        time.sleep(0.05)
+    else:
+        pytest.fail("proses anak masih berjalan setelah induknya dibunuh")
+    assert berkas.read_bytes() == isi
+    assert {x.name for x in tmp_path.iterdir()} == {"a.xlsm"}
