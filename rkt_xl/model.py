@@ -81,6 +81,8 @@ class Sel:
     def teks(self) -> str:
         """The value as trimmed text ("" when empty); numbers without a trailing .0."""
         v = self.mentah
+        if type(v) is str:  # most cells: the last branch, taken first
+            return v.strip()
         if v is None:
             return ""
         if isinstance(v, bool):
