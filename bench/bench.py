@@ -30,6 +30,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -60,6 +61,7 @@ TARGET_RASIO_WAKTU = 1.0
 TARGET_RASIO_MEMORI = 1.5
 TARGET_LINEAR = 4.5
 TARGET_BATCH = 1.7
+TARGET_UDFS = 1.3
 TARGET_HELP = 0.3
 
 
@@ -260,7 +262,9 @@ def ukur_mulai(runs: int) -> dict[str, Any]:
         "python -c pass": [PY, "-c", "pass"],
         "python -m rkt_xl --help": [PY, "-m", "rkt_xl", "--help"],
     }
-    skrip = shutil.which("rkt-xl")
+    # the console script of the environment running the benchmark, when installed there
+    skrip = shutil.which("rkt-xl", path=os.pathsep.join(
+        [str(Path(PY).parent), os.environ.get("PATH", "")]))
     if skrip:
         perintah["rkt-xl --help"] = [skrip, "--help"]
     perintah["import xlwings"] = [PY, "-c", "import xlwings"]
@@ -280,6 +284,22 @@ def ukur_mulai(runs: int) -> dict[str, Any]:
     if not udfs:
         hasil["import rkt_xl.udfs"] = {"lewati": "rkt_xl/udfs.py belum ada"}
     return hasil
+
+
+def ukur_xlwings() -> dict[str, Any]:
+    """The xlwings target: calls for Hitung on 10 and on 2.000 rows, counted through
+    xlwings' own remote engine by the test that asserts it (tests/test_xlwings.py)."""
+    uji = "tests/test_xlwings.py::test_jumlah_aksi_hitung_tidak_tumbuh"
+    r = subprocess.run([PY, "-m", "pytest", uji, "-q", "-s", "-p", "no:cacheprovider"],
+                       capture_output=True, text=True, cwd=AKAR,
+                       env={**_env(), "XLWINGS_LICENSE_KEY": "noncommercial"})
+    m = re.search(r"Hitung: (\d+) aksi / (\d+) baca \(10 baris\), (\d+) aksi / (\d+) baca",
+                  r.stdout)
+    if m is None:
+        return {"lewati": (r.stdout + r.stderr).strip().splitlines()[-1:] or ["?"]}
+    kecil, baca_kecil, besar, baca_besar = map(int, m.groups())
+    return {"aksi_10": kecil, "aksi_2000": besar, "baca_10": baca_kecil,
+            "baca_2000": baca_besar, "selisih": abs(besar - kecil), "lulus": r.returncode == 0}
 
 
 def profil(sumber: Path, kerja: Path, baris: int = 30) -> str:
@@ -437,7 +457,20 @@ def main(argv: list[str] | None = None) -> int:
             if "wall_median" in h.get("import rkt_xl.udfs", {}):
                 r = h["import rkt_xl.udfs"]["wall_median"] / h["import xlwings"]["wall_median"]
                 laporan["udfs_vs_xlwings"] = r
+                laporan["target"]["import rkt_xl.udfs / xlwings"] = {
+                    "nilai": r, "batas": TARGET_UDFS, "terpenuhi": r <= TARGET_UDFS}
                 print(f"  import rkt_xl.udfs / import xlwings = {r:.2f}")
+
+        if not a.tanpa_mulai:
+            h = ukur_xlwings()
+            laporan["xlwings"] = h
+            if "lewati" in h:
+                print(f"\nxlwings: dilewati ({h['lewati']})")
+            else:
+                print(f"\nxlwings (mesin remote): Hitung {h['aksi_10']} aksi pada 10 baris, "
+                      f"{h['aksi_2000']} aksi pada 2.000 baris (selisih {h['selisih']}, < 10)")
+                laporan["target"]["xlwings: selisih aksi"] = {
+                    "nilai": h["selisih"], "batas": 10, "terpenuhi": h["selisih"] < 10}
 
         if a.profil:
             teks = profil(berkas["besar"] if "besar" in berkas else next(iter(berkas.values())),
