@@ -400,7 +400,10 @@ def main(argv: list[str] | None = None) -> int:
 
         if not a.tanpa_linear:
             # Interleaved S, 4×S, S, 4×S…: a busy spell of the machine hits both.
-            s, s4, s_cpu, s4_cpu = [], [], [], []
+            s: list[float] = []
+            s4: list[float] = []
+            s_cpu: list[float] = []
+            s4_cpu: list[float] = []
             for _ in range(runs):
                 for daftar, daftar_cpu, nama in ((s, s_cpu, "seperempat"),
                                                  (s4, s4_cpu, "besar")):
