@@ -157,17 +157,17 @@ def data_sintetis(indikator: int, program: int, kegiatan: int, seed: int = 2018
             pagu = rng.randint(5, 900) * 100_000
             total += pagu
             pagu_sel: Any = pagu
-            target: Any = rng.randint(1, 300)
+            target_keg: Any = rng.randint(1, 300)
             r = rng.random()
             if r < 0.02:
                 pagu_sel = f"Rp {_rupiah_teks(pagu)}"
             elif r < 0.03:
-                target = f"{target} {satuan.capitalize()}"
+                target_keg = f"{target_keg} {satuan.capitalize()}"
             kegiatans.append({
                 "Kode Program": kode, "Kode Kegiatan": f"{kode}.{j + 1:02d}",
                 "Kegiatan": _frasa(rng, 40, 140),
                 "Indikator Kegiatan": _indikator(rng),
-                "Target": target, "Satuan": satuan, "Pagu": pagu_sel,
+                "Target": target_keg, "Satuan": satuan, "Pagu": pagu_sel,
             })
         r = rng.random()
         pagu_program: Any = total
