@@ -314,8 +314,10 @@ def profil(sumber: Path, kerja: Path, baris: int = 30) -> str:
         "s = io.StringIO(); st = pstats.Stats(pr, stream=s)\n"
         f"st.sort_stats('cumulative').print_stats({baris})\n"
         f"st.sort_stats('tottime').print_stats({baris // 2}); print(s.getvalue())\n")
+    # One process: a background child's work would be invisible to the profiler.
     r = subprocess.run([PY, "-c", kode, str(sumber), str(kerja / "profil.xlsm")],
-                       capture_output=True, text=True, env=_env(), check=True, cwd=NETRAL)
+                       capture_output=True, text=True, env={**_env(), "RKT_XL_PARALEL": "0"},
+                       check=True, cwd=NETRAL)
     return r.stdout
 
 
