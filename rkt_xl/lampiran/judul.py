@@ -176,87 +176,107 @@ def _batas_w(batas: float, ukuran: float) -> tuple[int, int]:
     return hasil
 
 
+# The narrowest character: a text of n characters is at least n × this wide.
+_LEBAR_MIN = (min(_TABEL_ASCII[False]), min(_TABEL_ASCII[True]))
+
+
+@dataclass(frozen=True)
+class _Baris:
+    """The limits of one line, for a column width and a font (computed once each)."""
+
+    batas: float  # pixels
+    w_muat: int  # the widest line (1/1000 em) that fits
+    w_aman: int  # … and that stays clear of _potong's float sum
+    panjang_maks: int  # a paragraph longer than this (characters) never fits one line
+
+
+_BARIS: dict[tuple[float, Huruf], _Baris] = {}
+
+
+def _baris(lebar: float, huruf: Huruf) -> _Baris:
+    b = _BARIS.get((lebar, huruf))
+    if b is None:
+        batas = max(lebar_px(lebar), 10.0)
+        w_muat, w_aman = _batas_w(batas, huruf.ukuran)
+        if len(_BARIS) > 10_000:
+            _BARIS.clear()
+        b = _BARIS[(lebar, huruf)] = _Baris(batas, w_muat, w_aman,
+                                            min(w_muat, w_aman) // _LEBAR_MIN[huruf.tebal])
+    return b
+
+
+def _muat_satu_baris(paragraf: str, b: _Baris, tebal: bool) -> bool:
+    """A paragraph that fits whole is one line (every prefix fits too), unless it
+    starts with a space, which the greedy loop drops."""
+    return len(paragraf) <= b.panjang_maks and paragraf.isascii() and \
+        paragraf[:1] != " " and \
+        sum(map(_TABEL_ASCII[tebal].__getitem__, paragraf.encode("ascii"))) <= \
+        min(b.w_muat, b.w_aman)
+
+
+def _ujung_baris(kata: list[str], b: _Baris, tebal: bool) -> list[int] | None:
+    """Where each line of a paragraph ends (word indexes), by bisection over the running
+    widths (word + one space each): the greedy result, as long as no line comes near
+    _potong's limit and no word is empty; None otherwise (the word-by-word loop)."""
+    if "" in kata:
+        return None
+    spasi = _SPASI[tebal]
+    dikenal = _CACHE_KATA[tebal].get  # a known word's width (never 0: no "" here)
+    kunci = list(accumulate([(dikenal(k) or _lebar_1000(k, tebal)) + spasi for k in kata],
+                            initial=0))
+    w_muat, w_aman = b.w_muat, b.w_aman
+    ujung: list[int] = []
+    i, n = 0, len(kata)
+    while i < n:
+        e = bisect_right(kunci, w_muat + kunci[i] + spasi, i + 1) - 1
+        if e <= i:
+            e = i + 1  # the first word of a line is taken whatever its width
+        if kunci[e] - kunci[i] - spasi > w_aman:
+            return None
+        ujung.append(e)
+        i = e
+    return ujung
+
+
 def bungkus(teks: str, lebar: float, huruf: Huruf) -> list[str]:
     """Greedy word wrap of ``teks`` into lines fitting ``lebar`` Excel width units."""
-    batas = max(lebar_px(lebar), 10.0)
+    b = _baris(lebar, huruf)
     tebal = huruf.tebal
-    spasi = _SPASI[tebal]
-    w_muat, w_aman = _batas_w(batas, huruf.ukuran)
-    w_satu = min(w_muat, w_aman)
-    lebar_ascii = _TABEL_ASCII[tebal].__getitem__
     hasil: list[str] = []
     for paragraf in teks.split("\n"):
-        # A paragraph that fits whole is one line (every prefix fits too) — unless it
-        # starts with a space, which the greedy loop drops.
-        if paragraf.isascii() and paragraf[:1] != " " and \
-                sum(map(lebar_ascii, paragraf.encode("ascii"))) <= w_satu:
+        if _muat_satu_baris(paragraf, b, tebal):
             hasil.append(paragraf)
             continue
         kata = paragraf.split(" ")
-        if "" not in kata:
-            # Line ends by bisection over the running widths (word + one space each):
-            # the greedy result, as long as no line comes near _potong's limit.
-            dikenal = _CACHE_KATA[tebal].get  # a known word's width (never 0: no "" here)
-            kunci = list(accumulate([(dikenal(k) or _lebar_1000(k, tebal)) + spasi
-                                     for k in kata], initial=0))
-            baris_par: list[str] = []
-            i, n = 0, len(kata)
-            while i < n:
-                e = bisect_right(kunci, w_muat + kunci[i] + spasi, i + 1) - 1
-                if e <= i:
-                    e = i + 1  # the first word of a line is taken whatever its width
-                if kunci[e] - kunci[i] - spasi > w_aman:
-                    break
-                baris_par.append(" ".join(kata[i:e]) if e - i > 1 else kata[i])
-                i = e
-            else:
-                hasil.extend(baris_par)
-                continue
-        _bungkus_paragraf(kata, batas, huruf, w_muat, hasil)
+        ujung = _ujung_baris(kata, b, tebal)
+        if ujung is None:
+            _bungkus_paragraf(kata, b.batas, huruf, b.w_muat, hasil)
+            continue
+        i = 0
+        for e in ujung:
+            hasil.append(" ".join(kata[i:e]) if e - i > 1 else kata[i])
+            i = e
     return hasil
-
-
-# The narrowest character: a text of n characters is at least n × this wide.
-_LEBAR_MIN = (min(_TABEL_ASCII[False]), min(_TABEL_ASCII[True]))
 
 
 def jumlah_baris(teks: str, lebar: float, huruf: Huruf) -> int:
     """``len(bungkus(teks, lebar, huruf))``, without building the lines: what a row
     height needs, for every text cell of a big table."""
-    batas = max(lebar_px(lebar), 10.0)
+    b = _baris(lebar, huruf)
     tebal = huruf.tebal
-    spasi = _SPASI[tebal]
-    w_muat, w_aman = _batas_w(batas, huruf.ukuran)
-    w_satu = min(w_muat, w_aman)
-    lebar_ascii = _TABEL_ASCII[tebal].__getitem__
-    batas_panjang = w_satu // _LEBAR_MIN[tebal]  # longer than this never fits one line
     jumlah = 0
     for paragraf in teks.split("\n"):
-        if len(paragraf) <= batas_panjang and paragraf.isascii() and paragraf[:1] != " " \
-                and sum(map(lebar_ascii, paragraf.encode("ascii"))) <= w_satu:
+        if _muat_satu_baris(paragraf, b, tebal):
             jumlah += 1
             continue
         kata = paragraf.split(" ")
-        if "" not in kata:
-            dikenal = _CACHE_KATA[tebal].get
-            kunci = list(accumulate([(dikenal(k) or _lebar_1000(k, tebal)) + spasi
-                                     for k in kata], initial=0))
-            baris_par = 0
-            i, n = 0, len(kata)
-            while i < n:
-                e = bisect_right(kunci, w_muat + kunci[i] + spasi, i + 1) - 1
-                if e <= i:
-                    e = i + 1
-                if kunci[e] - kunci[i] - spasi > w_aman:
-                    break
-                baris_par += 1
-                i = e
-            else:
-                jumlah += baris_par
-                continue
-        sisa: list[str] = []
-        _bungkus_paragraf(kata, batas, huruf, w_muat, sisa)
-        jumlah += len(sisa)
+        ujung = _ujung_baris(kata, b, tebal)
+        if ujung is None:
+            sisa: list[str] = []
+            _bungkus_paragraf(kata, b.batas, huruf, b.w_muat, sisa)
+            jumlah += len(sisa)
+        else:
+            jumlah += len(ujung)
     return jumlah
 
 
