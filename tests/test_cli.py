@@ -294,9 +294,11 @@ def test_terminal_memakai_rich(contoh_xlsm: Path) -> None:
     import pty
 
     induk, anak = pty.openpty()
-    p = subprocess.run([sys.executable, "-m", "rkt_xl", "proses", str(contoh_xlsm)],
-                       stdout=anak, stderr=anak, stdin=subprocess.DEVNULL, cwd=AKAR,
-                       timeout=300, env={**os.environ, "COLUMNS": "200"})
+    # Popen, read while it runs: a terminal's buffer is small, a child writing more
+    # than it holds would wait for a reader forever.
+    p = subprocess.Popen([sys.executable, "-m", "rkt_xl", "proses", str(contoh_xlsm)],
+                         stdout=anak, stderr=anak, stdin=subprocess.DEVNULL, cwd=AKAR,
+                         env={**os.environ, "COLUMNS": "200"})
     os.close(anak)
     keluar = b""
     while True:
@@ -308,6 +310,7 @@ def test_terminal_memakai_rich(contoh_xlsm: Path) -> None:
             break
         keluar += potong
     os.close(induk)
+    p.wait(timeout=300)
     teks = keluar.decode()
     assert p.returncode == 1, teks
     assert "Traceback" not in teks
