@@ -1,4 +1,4 @@
-from rkt_xl.cli import main
+from rkt_xl.cli import keluar
 
 if __name__ == "__main__":
-    main()
+    keluar()

@@ -493,5 +493,33 @@ def contoh(folder: str, tanpa_proses: bool, json_: bool) -> None:
 
 
 def main() -> None:
-    """The console script ``rkt-xl`` (and ``python -m rkt_xl``); exits via SystemExit."""
+    """The command line, in-process: exits via SystemExit (tests call it this way)."""
     app.main()
+
+
+def keluar() -> NoReturn:
+    """The console script ``rkt-xl`` and ``python -m rkt_xl``: ``main()``, then leave
+    at once with its exit code.
+
+    Tearing the interpreter down frees every object of the run one by one: ~25 ms, a
+    fifth of a small workbook's whole run and the same again for every ``--jobs``
+    batch. Nothing is left to clean up by then (files closed, workers joined, the
+    background child reaped), so only the output is flushed. An unexpected exception
+    still ends the normal way, with its traceback."""
+    try:
+        main()
+        kode = 0
+    except SystemExit as e:
+        if e.code is None or isinstance(e.code, int):
+            kode = e.code or 0
+        else:
+            print(e.code, file=sys.stderr)
+            kode = 1
+    import contextlib
+    import os
+
+    for aliran in (sys.stdout, sys.stderr):
+        # a closed pipe (rkt-xl … | head) has nothing left to save
+        with contextlib.suppress(OSError, ValueError):
+            aliran.flush()
+    os._exit(kode)

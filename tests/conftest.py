@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -29,8 +30,10 @@ def bangun_workbook(path: Path, data: dict[str, Any] | None) -> Path:
 
 def jalankan_cli(*argumen: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real command line in a subprocess (exit codes, stdout/stderr as users see)."""
+    # Block-buffered output, as users have it (see tests/korpus/fixtures.env_cli).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.run([sys.executable, "-m", "rkt_xl", *argumen], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
+                          text=True, cwd=cwd, timeout=300, env=env)
 
 
 @pytest.fixture(scope="session")

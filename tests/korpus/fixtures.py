@@ -31,6 +31,9 @@ def env_cli(**tambahan: str) -> dict[str, str]:
     env["COLUMNS"] = "2000"
     env["NO_COLOR"] = "1"
     env.pop("RKT_XL_DEBUG", None)  # that would turn messages into tracebacks on purpose
+    # Block-buffered output, as users have it: what the command prints must be flushed
+    # before it leaves (rkt_xl.cli.keluar ends with os._exit).
+    env.pop("PYTHONUNBUFFERED", None)
     env.update(tambahan)
     return env
 
