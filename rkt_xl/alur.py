@@ -130,8 +130,9 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
     # The appendix sheets depend on the model and hitung only: they are prepared first
     # (a big one in a second process, see Engine.siapkan) and written in document
     # order after the computed cells, exactly as if built one after the other.
-    lampiran: list[LembarSiap] = []
+    disiapkan: list[LembarSiap] = []  # everything prepared, cancelled if the run fails
     try:
+        lampiran: list[LembarSiap] = []
         if tulis_lampiran:
             from rkt_xl.lampiran import pembangun_lampiran
 
@@ -141,18 +142,20 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
             siap: dict[int, LembarSiap] = {}
             for i in urutan:
                 siap[i] = engine.siapkan(*daftar[i])
+                disiapkan.append(siap[i])
             lampiran = [siap[i] for i in range(len(daftar))]
             del daftar, siap
-        return _selesaikan(engine, rkt, hasil, lampiran, tulis_hitung=tulis_hitung,
-                           tulis_validasi=tulis_validasi)
+        return _selesaikan(engine, rkt, hasil, lampiran, disiapkan,
+                           tulis_hitung=tulis_hitung, tulis_validasi=tulis_validasi)
     except BaseException:
-        for s in lampiran:
+        for s in disiapkan:
             s.batal()
         raise
 
 
-def _selesaikan(engine: Engine, rkt: RKT, hasil: HasilHitung, lampiran: list[LembarSiap], *,
-                tulis_hitung: bool, tulis_validasi: bool) -> Laporan:
+def _selesaikan(engine: Engine, rkt: RKT, hasil: HasilHitung, lampiran: list[LembarSiap],
+                disiapkan: list[LembarSiap], *, tulis_hitung: bool,
+                tulis_validasi: bool) -> Laporan:
     awal = periksa(rkt, hasil)
     laporan = Laporan(engine.nama, temuan_awal=urutkan(awal), rata_rata=hasil.rata_rata,
                       total_pagu=hasil.total_pagu)
@@ -171,6 +174,7 @@ def _selesaikan(engine: Engine, rkt: RKT, hasil: HasilHitung, lampiran: list[Lem
 
         temuan = laporan.temuan
         validasi = engine.siapkan(lambda: bangun_validasi(temuan), len(temuan))
+        disiapkan.append(validasi)
     for s in lampiran:
         laporan.lembar_dibuat.append(s.pasang())
     if validasi is not None:

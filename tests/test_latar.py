@@ -352,3 +352,58 @@ def test_induk_dibunuh_anak_ikut_berhenti(tmp_path: Path, data: dict[str, Any]) 
         pytest.fail("proses anak masih berjalan setelah induknya dibunuh")
     assert berkas.read_bytes() == isi
     assert {x.name for x in tmp_path.iterdir()} == {"a.xlsm"}
+
+
+def test_semua_lembar_di_latar_sama_persis(contoh_xlsm: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the threshold at 1 row every generated sheet (Validasi too) is made by a
+    child of its own: still the bytes of the one-process run."""
+    if not latar.tersedia():
+        pytest.skip("satu inti CPU: tidak ada proses kedua")
+    satu = tmp_path / "satu.xlsm"
+    satu.write_bytes(contoh_xlsm.read_bytes())
+    anak: list[latar.Latar[Any]] = []
+    asli = latar.Latar.__init__
+
+    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
+        asli(self, fungsi)
+        anak.append(self)
+
+    monkeypatch.setattr(latar.Latar, "__init__", catat)
+    monkeypatch.setattr("rkt_xl.engine.file.BOBOT_LATAR", 1)
+    proses_satu(str(contoh_xlsm), "proses")
+    assert len(anak) == 5 and all(a._pid is None for a in anak)  # all reaped
+    monkeypatch.setattr(latar, "nonaktif", True)
+    proses_satu(str(satu), "proses")
+    assert contoh_xlsm.read_bytes() == satu.read_bytes()
+
+
+def test_galat_saat_menulis_membatalkan_semua_anak(contoh_xlsm: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing the first sheet fails: every child still at work (the Validasi sheet's
+    among them) is cancelled and reaped, and the workbook is untouched."""
+    if not latar.tersedia():
+        pytest.skip("satu inti CPU: tidak ada proses kedua")
+    from rkt_xl.alur import jalankan
+    from rkt_xl.engine.file.penulis import Penulis
+
+    isi = contoh_xlsm.read_bytes()
+    anak: list[latar.Latar[Any]] = []
+    asli = latar.Latar.__init__
+
+    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
+        asli(self, fungsi)
+        anak.append(self)
+
+    def rusak(*_: Any) -> None:
+        raise OSError("disk bermasalah")
+
+    monkeypatch.setattr(latar.Latar, "__init__", catat)
+    monkeypatch.setattr("rkt_xl.engine.file.BOBOT_LATAR", 1)
+    monkeypatch.setattr(Penulis, "ganti_lembar", rusak)
+    with pytest.raises(OSError), kunci(contoh_xlsm):
+        jalankan(EngineBerkas(contoh_xlsm), tulis_hitung=True, tulis_lampiran=True,
+                 tulis_validasi=True)
+    assert len(anak) == 5
+    assert all(a._pid is None and a._fd is None for a in anak)
+    assert contoh_xlsm.read_bytes() == isi

@@ -19,15 +19,17 @@ from rkt_xl.model import Tabel
 __all__ = ["BOBOT_LATAR", "EngineBerkas"]
 
 # A generated sheet of at least this many rows is built and rendered by a second
-# process when one can help (``latar``); for a smaller one, starting the process
-# costs about what it saves (Tabel 2.5 of 1.000 kegiatan takes ~50 ms).
+# process, or deflated by a thread, when a second core can help (``latar.cara``); for a
+# smaller one, starting either costs about what it saves (Tabel 2.5 of 1.000 kegiatan
+# takes ~50 ms).
 BOBOT_LATAR = 1000
 
 
 @dataclass
 class _Terender:
-    """A generated sheet rendered: its part, its print names and, when it was made in
-    the background, the part already deflated (the raw stream and its CRC-32)."""
+    """A generated sheet rendered: its part, its print names and, for a big sheet, the
+    part already deflated (the raw stream and its CRC-32), or being deflated by a
+    thread."""
 
     lembar: str
     isi: bytes
