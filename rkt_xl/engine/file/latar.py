@@ -90,6 +90,14 @@ class Utas(Generic[T]):
         return self._hasil[0] if self._hasil is not None else self._fungsi()
 
 
+def _batas_fd() -> int:
+    """One past the highest descriptor this process can have (its open-files limit)."""
+    try:
+        return max(int(os.sysconf("SC_OPEN_MAX")), 256)
+    except (AttributeError, ValueError, OSError):
+        return 65536
+
+
 def _buang(data: bytes) -> None:
     del data
 
@@ -150,7 +158,7 @@ class Latar(Generic[T]):
             # closed: the workbook's lock (flock) must not outlive a parent that was
             # killed while this child was still working.
             os.closerange(3, tulis)
-            os.closerange(tulis + 1, 1 << 16)
+            os.closerange(tulis + 1, _batas_fd())
             # Ctrl-C goes to the whole process group: the parent handles it (and
             # cancels this child); the child must not print a traceback of its own.
             signal.signal(signal.SIGINT, signal.SIG_DFL)
