@@ -90,12 +90,25 @@ class Utas(Generic[T]):
         return self._hasil[0] if self._hasil is not None else self._fungsi()
 
 
-def _batas_fd() -> int:
-    """One past the highest descriptor this process can have (its open-files limit)."""
+def _tutup_warisan(kecuali: int) -> None:
+    """Close every descriptor above stderr but ``kecuali``: the open ones as listed by
+    the system (as subprocess does), else all up to the open-files limit."""
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            terbuka = [int(x) for x in os.listdir(folder)]
+        except (OSError, ValueError):
+            continue
+        for fd in terbuka:
+            if fd > 2 and fd != kecuali:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        return
     try:
-        return max(int(os.sysconf("SC_OPEN_MAX")), 256)
+        batas = max(int(os.sysconf("SC_OPEN_MAX")), 256)
     except (AttributeError, ValueError, OSError):
-        return 65536
+        batas = 65536
+    os.closerange(3, kecuali)
+    os.closerange(kecuali + 1, batas)
 
 
 def _buang(data: bytes) -> None:
@@ -157,8 +170,7 @@ class Latar(Generic[T]):
             # The child needs only its pipe (and stderr). Inherited descriptors are
             # closed: the workbook's lock (flock) must not outlive a parent that was
             # killed while this child was still working.
-            os.closerange(3, tulis)
-            os.closerange(tulis + 1, _batas_fd())
+            _tutup_warisan(tulis)
             # Ctrl-C goes to the whole process group: the parent handles it (and
             # cancels this child); the child must not print a traceback of its own.
             signal.signal(signal.SIGINT, signal.SIG_DFL)
