@@ -179,11 +179,11 @@ class _Pindai:
                               "rusak") from e
 
     def _sel(self, row: etree._Element, nomor_baris: int, sst: list[str],
-             tanggal: set[int], keluar: list[tuple[int, int, NilaiMentah]]) -> None:
+             tanggal: set[int], per_baris: dict[int, dict[int, NilaiMentah]]) -> None:
         # The hot loop of reading: kolom_alamat and the common cases of _nilai inlined.
         kolom_min, kolom_max = self.kolom_min, self.kolom_max
         kolom_dikenal = _KOLOM
-        tambah = keluar.append
+        isi: dict[int, NilaiMentah] | None = per_baris.get(nomor_baris)
         nomor_kolom = 0
         for c in row:  # iterating and testing the tag is cheaper than iterchildren(_C)
             if c.tag != _C:
@@ -233,15 +233,27 @@ class _Pindai:
                     break
             else:
                 v = _nilai(c, sst, tanggal)
-            if v is not None and v != "":
-                tambah((nomor_baris, nomor_kolom, v))
+            if v is None or v == "":
+                continue
+            # The last value stored for a cell counts; one that is only blank text
+            # leaves the cell empty, and a row without any value is no row.
+            if type(v) is str and not v.strip():
+                if isi is not None:
+                    isi.pop(nomor_kolom, None)
+                continue
+            if isi is None:
+                isi = per_baris[nomor_baris] = {}
+            isi[nomor_kolom] = v
+        if isi is not None and not isi:
+            del per_baris[nomor_baris]
 
     def jalankan(self, gabungan: list[str | None] | None = None
-                 ) -> list[tuple[int, int, NilaiMentah]]:
-        """(row, column, value) of every non-empty cell in the rectangle, in document
-        order; the refs of merged ranges appended to ``gabungan`` when given."""
+                 ) -> dict[int, dict[int, NilaiMentah]]:
+        """Row → column → value of every non-empty cell in the rectangle (the last value
+        stored for a cell wins; blank text empties it); the refs of merged ranges
+        appended to ``gabungan`` when given."""
         paket, part = self.paket, self.part
-        keluar: list[tuple[int, int, NilaiMentah]] = []
+        keluar: dict[int, dict[int, NilaiMentah]] = {}
         akar = paket._xml.get(part)
         if akar is not None:
             self._dari_pohon(akar, keluar, gabungan)
@@ -296,7 +308,7 @@ class _Pindai:
             raise self.galat
         return keluar
 
-    def _dari_pohon(self, root: etree._Element, keluar: list[tuple[int, int, NilaiMentah]],
+    def _dari_pohon(self, root: etree._Element, keluar: dict[int, dict[int, NilaiMentah]],
                     gabungan: list[str | None] | None) -> None:
         data = root.find(_SHEET_DATA)
         sst = self.paket.shared_strings()
@@ -318,10 +330,8 @@ class _Pindai:
 def baca_lembar(paket: Paket, part: str, baris_min: int, baris_max: int,
                 kolom_min: int, kolom_max: int) -> dict[tuple[int, int], NilaiMentah]:
     """Cell values of one rectangle of a sheet."""
-    hasil: dict[tuple[int, int], NilaiMentah] = {}
-    for r, c, v in _Pindai(paket, part, baris_min, baris_max, kolom_min, kolom_max).jalankan():
-        hasil[(r, c)] = v
-    return hasil
+    per_baris = _Pindai(paket, part, baris_min, baris_max, kolom_min, kolom_max).jalankan()
+    return {(r, c): v for r, isi in per_baris.items() for c, v in isi.items()}
 
 
 def _gabungan_dalam(paket: Paket, part: str, ref: str, semua: list[str | None]) -> list[str]:
@@ -359,23 +369,7 @@ def baca_tabel(paket: Paket, info: InfoTabel, *, gabungan: bool = False) -> Tabe
     # that continues without a gap, and say so (a struktur info finding).
     batas = akhir if info.total_baris else akhir + 1_048_576
     semua_gabungan: list[str | None] | None = [] if gabungan else None
-    sel = _Pindai(paket, lembar.part, awal, batas, c1, c2).jalankan(semua_gabungan)
-    # The last value stored for a cell counts; one that is only blank text leaves the
-    # cell empty, and a row without any other value is no row.
-    per_baris: dict[int, dict[int, NilaiMentah]] = {}
-    for r, c, v in sel:
-        if isinstance(v, str) and not v.strip():
-            isi = per_baris.get(r)
-            if isi is not None and c in isi:
-                del isi[c]
-                if not isi:
-                    del per_baris[r]
-            continue
-        isi = per_baris.get(r)
-        if isi is None:
-            isi = per_baris[r] = {}
-        isi[c] = v
-    del sel
+    per_baris = _Pindai(paket, lembar.part, awal, batas, c1, c2).jalankan(semua_gabungan)
     diperluas = 0
     while akhir + diperluas + 1 in per_baris:
         diperluas += 1
