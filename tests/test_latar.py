@@ -187,6 +187,13 @@ def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
     assert ha.laporan.lembar_dibuat == hb.laporan.lembar_dibuat == [
         "Tabel 2.4", "Tabel 2.5", "Lampiran I", "Lampiran II", "Validasi"]
     assert a.read_bytes() == b.read_bytes()
+    # A second run through the child finds nothing to change: the file is not written.
+    monkeypatch.setattr(latar, "nonaktif", False)
+    isi = a.read_bytes()
+    h2 = proses_satu(str(a), "proses")
+    assert dipanggil == [True, True]
+    assert h2.laporan is not None and not h2.laporan.disimpan
+    assert a.read_bytes() == isi
 
 
 def test_utas_sama_persis_dengan_satu_proses(tmp_path: Path, data: dict[str, Any],
