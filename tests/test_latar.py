@@ -8,6 +8,7 @@ import copy
 import os
 import signal
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,28 @@ def _data_besar(data: dict[str, Any], kali: int) -> dict[str, Any]:
             baru["Kegiatan"] = f"{k['Kegiatan']} tahap {i + 1}"
             d["kegiatan"].append(baru)
     return d
+
+
+@dataclass
+class Anak:
+    """A Latar made during a test, and whether a child was started for it."""
+
+    tugas: latar.Latar[Any]
+    di_latar: bool
+
+
+@pytest.fixture
+def anak(monkeypatch: pytest.MonkeyPatch) -> list[Anak]:
+    """Every ``Latar`` the code under test creates, in order."""
+    dibuat: list[Anak] = []
+    asli = latar.Latar.__init__
+
+    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
+        asli(self, fungsi)
+        dibuat.append(Anak(self, self.di_latar))
+
+    monkeypatch.setattr(latar.Latar, "__init__", catat)
+    return dibuat
 
 
 def test_hasil_dari_proses_anak() -> None:
@@ -161,7 +184,8 @@ def test_tanpa_fork_memakai_utas(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+                                     monkeypatch: pytest.MonkeyPatch,
+                                     anak: list[Anak]) -> None:
     d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
     assert len(d["kegiatan"]) >= BOBOT_LATAR
     a = bangun_workbook(tmp_path / "a.xlsm", d)
@@ -170,19 +194,11 @@ def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
     if not latar.tersedia():
         pytest.skip("satu inti CPU: tidak ada proses kedua")
 
-    dipanggil: list[bool] = []
-    asli = latar.Latar.__init__
-
-    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
-        asli(self, fungsi)
-        dipanggil.append(self.di_latar)
-
-    monkeypatch.setattr(latar.Latar, "__init__", catat)
     ha = proses_satu(str(a), "proses")
-    assert dipanggil == [True]  # Tabel 2.5, and only it, in a second process
+    assert [x.di_latar for x in anak] == [True]  # Tabel 2.5, and only it, in a child
     monkeypatch.setattr(latar, "nonaktif", True)
     hb = proses_satu(str(b), "proses")
-    assert dipanggil == [True]
+    assert len(anak) == 1
     assert ha.laporan is not None and hb.laporan is not None
     assert ha.laporan.lembar_dibuat == hb.laporan.lembar_dibuat == [
         "Tabel 2.4", "Tabel 2.5", "Lampiran I", "Lampiran II", "Validasi"]
@@ -191,7 +207,7 @@ def test_tabel_2_5_besar_sama_persis(tmp_path: Path, data: dict[str, Any],
     monkeypatch.setattr(latar, "nonaktif", False)
     isi = a.read_bytes()
     h2 = proses_satu(str(a), "proses")
-    assert dipanggil == [True, True]
+    assert [x.di_latar for x in anak] == [True, True]
     assert h2.laporan is not None and not h2.laporan.disimpan
     assert a.read_bytes() == isi
 
@@ -239,23 +255,16 @@ def test_utas_gagal_dihitung_ulang_di_sini() -> None:
 
 
 def test_galat_di_tengah_jalan_membatalkan_anak(tmp_path: Path, data: dict[str, Any],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               anak: list[Anak]) -> None:
     """A failure after the child started (here: in validasi) stops the child and
     leaves the workbook untouched."""
     d = _data_besar(data, kali=BOBOT_LATAR // len(data["kegiatan"]) + 1)
     berkas = bangun_workbook(tmp_path / "a.xlsm", d)
     isi = berkas.read_bytes()
-    anak: list[latar.Latar[Any]] = []
-    asli = latar.Latar.__init__
-
-    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
-        asli(self, fungsi)
-        anak.append(self)
-
     def rusak(*_: Any) -> Any:
         raise RuntimeError("validasi gagal")
 
-    monkeypatch.setattr(latar.Latar, "__init__", catat)
     monkeypatch.setattr("rkt_xl.alur.periksa", rusak)
     monkeypatch.setattr(latar, "tersedia", lambda: True)
     with pytest.raises(RuntimeError), kunci(berkas):
@@ -263,7 +272,7 @@ def test_galat_di_tengah_jalan_membatalkan_anak(tmp_path: Path, data: dict[str, 
 
         jalankan(EngineBerkas(berkas), tulis_hitung=True, tulis_lampiran=True,
                  tulis_validasi=True)
-    assert len(anak) == 1 and anak[0]._pid is None  # cancelled and reaped
+    assert len(anak) == 1 and anak[0].tugas._pid is None  # cancelled and reaped
     assert berkas.read_bytes() == isi
 
 
@@ -362,31 +371,26 @@ def test_induk_dibunuh_anak_ikut_berhenti(tmp_path: Path, data: dict[str, Any]) 
 
 
 def test_semua_lembar_di_latar_sama_persis(contoh_xlsm: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          anak: list[Anak]) -> None:
     """With the threshold at 1 row every generated sheet (Validasi too) is made by a
     child of its own: still the bytes of the one-process run."""
     if not latar.tersedia():
         pytest.skip("satu inti CPU: tidak ada proses kedua")
     satu = tmp_path / "satu.xlsm"
     satu.write_bytes(contoh_xlsm.read_bytes())
-    anak: list[latar.Latar[Any]] = []
-    asli = latar.Latar.__init__
-
-    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
-        asli(self, fungsi)
-        anak.append(self)
-
-    monkeypatch.setattr(latar.Latar, "__init__", catat)
     monkeypatch.setattr("rkt_xl.engine.file.BOBOT_LATAR", 1)
     proses_satu(str(contoh_xlsm), "proses")
-    assert len(anak) == 5 and all(a._pid is None for a in anak)  # all reaped
+    assert [a.di_latar for a in anak] == [True] * 5
+    assert all(a.tugas._pid is None for a in anak)  # all reaped
     monkeypatch.setattr(latar, "nonaktif", True)
     proses_satu(str(satu), "proses")
     assert contoh_xlsm.read_bytes() == satu.read_bytes()
 
 
 def test_galat_saat_menulis_membatalkan_semua_anak(contoh_xlsm: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  anak: list[Anak]) -> None:
     """Writing the first sheet fails: every child still at work (the Validasi sheet's
     among them) is cancelled and reaped, and the workbook is untouched."""
     if not latar.tersedia():
@@ -395,22 +399,14 @@ def test_galat_saat_menulis_membatalkan_semua_anak(contoh_xlsm: Path,
     from rkt_xl.engine.file.penulis import Penulis
 
     isi = contoh_xlsm.read_bytes()
-    anak: list[latar.Latar[Any]] = []
-    asli = latar.Latar.__init__
-
-    def catat(self: latar.Latar[Any], fungsi: Any) -> None:
-        asli(self, fungsi)
-        anak.append(self)
-
     def rusak(*_: Any) -> None:
         raise OSError("disk bermasalah")
 
-    monkeypatch.setattr(latar.Latar, "__init__", catat)
     monkeypatch.setattr("rkt_xl.engine.file.BOBOT_LATAR", 1)
     monkeypatch.setattr(Penulis, "ganti_lembar", rusak)
     with pytest.raises(OSError), kunci(contoh_xlsm):
         jalankan(EngineBerkas(contoh_xlsm), tulis_hitung=True, tulis_lampiran=True,
                  tulis_validasi=True)
-    assert len(anak) == 5
-    assert all(a._pid is None and a._fd is None for a in anak)
+    assert [a.di_latar for a in anak] == [True] * 5
+    assert all(a.tugas._pid is None and a.tugas._fd is None for a in anak)
     assert contoh_xlsm.read_bytes() == isi
