@@ -4,6 +4,7 @@ child must fall back to building it here."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import signal
@@ -304,15 +305,20 @@ def test_anak_tidak_memegang_kunci_berkas(tmp_path: Path) -> None:
         try:
             pid = tugas._pid
             assert pid is not None
+            def terbuka() -> set[str]:
+                hasil = set()
+                for fd in os.listdir(f"/proc/{pid}/fd"):
+                    with contextlib.suppress(FileNotFoundError):  # closed meanwhile
+                        hasil.add(os.readlink(f"/proc/{pid}/fd/{fd}"))
+                return hasil
+
+            # the child closes its inherited descriptors right after the fork
             batas = time.monotonic() + 10
-            while True:
-                terbuka = {os.readlink(f"/proc/{pid}/fd/{fd}")
-                           for fd in os.listdir(f"/proc/{pid}/fd")}
-                if str(berkas) not in terbuka or time.monotonic() > batas:
-                    break
+            while (str(berkas) in (fds := terbuka()) or len(fds) > 4) and \
+                    time.monotonic() < batas:
                 time.sleep(0.01)
-            assert str(berkas) not in terbuka
-            assert len(terbuka) <= 4  # stdin, stdout, stderr and its pipe
+            assert str(berkas) not in fds
+            assert len(fds) <= 4  # stdin, stdout, stderr and its pipe
         finally:
             tugas.batal()
 
@@ -360,8 +366,11 @@ def test_induk_dibunuh_anak_ikut_berhenti(tmp_path: Path, data: dict[str, Any]) 
             os.kill(anak, 0)
         except ProcessLookupError:
             break
-        if Path(f"/proc/{anak}/stat").exists() and \
-                Path(f"/proc/{anak}/stat").read_text().split(")")[-1].split()[0] == "Z":
+        try:
+            keadaan = Path(f"/proc/{anak}/stat").read_text().split(")")[-1].split()[0]
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            break  # gone meanwhile
+        if keadaan == "Z":
             break  # finished, waiting to be reaped by init
         time.sleep(0.05)
     else:
