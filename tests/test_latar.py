@@ -98,6 +98,13 @@ class _Kumpul:
         self.ulang_kali += 1
 
 
+def test_hasil_tak_bisa_dipickle_dihitung_di_sini() -> None:
+    """A result the child cannot send (not picklable) is computed here instead."""
+    induk = os.getpid()
+    hasil = latar.Latar(lambda kirim: (lambda: os.getpid())).hasil()
+    assert callable(hasil) and hasil() == induk
+
+
 def test_aliran_sampai_berurutan() -> None:
     potongan = [bytes([i % 251]) * (1000 + i) for i in range(700)]  # ~1 MB, many frames
 
