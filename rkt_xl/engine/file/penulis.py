@@ -351,10 +351,10 @@ class Penulis:
 
 
 def deflate_mentah(data: bytes) -> tuple[bytes, int]:
-    """The raw DEFLATE stream and CRC-32 ``ZipFile.writestr`` would store for ``data``
-    (zipfile's compressor: default level, raw stream, one ``compress`` and a flush)."""
-    k = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return k.compress(data) + k.flush(), zlib.crc32(data)
+    """The raw DEFLATE stream and CRC-32 ``ZipFile.writestr`` would store for ``data``."""
+    pemampat = Pemampat()
+    pemampat.terima(data)
+    return pemampat.selesai()[1]
 
 
 class Pemampat:
@@ -370,6 +370,7 @@ class Pemampat:
     def ulang(self) -> None:
         self._bagian: list[bytes] = []
         self._mampat: list[bytes] = []
+        # zipfile's own compressor for ZIP_DEFLATED: default level, a raw stream
         self._k = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
         self._crc = 0
 
