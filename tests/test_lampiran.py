@@ -355,6 +355,27 @@ def test_putus_halaman_tidak_memotong_program(data: dict[str, Any]) -> None:
     assert not [b for b in lay.putus_baris if mulai - 1 <= b < akhir]
 
 
+def test_program_lebih_panjang_dari_halaman_mulai_di_halaman_pertama(
+        data: dict[str, Any]) -> None:
+    """A program with more kegiatan than a page holds cannot be kept whole: it starts
+    right under the header, instead of leaving a first page with only the title."""
+    data["program"] = [{"Kode Program": str(i), "Program": f"Program {i}",
+                        "Indikator Program": "Indikator", "Target Program": "100%"}
+                       for i in (1, 2)]
+    data["kegiatan"] = [{"Kode Program": "1" if j <= 80 else "2", "Kode Kegiatan": f"k{j}",
+                         "Kegiatan": "Kegiatan yang cukup panjang namanya " * 3,
+                         "Indikator Kegiatan": "Indikator", "Target": j, "Satuan": "dok",
+                         "Pagu": 1000 * j} for j in range(1, 86)]
+    rkt, hasil = susun(data)
+    lay = bangun_tabel_2_5(rkt, hasil)
+    pertama = baris_dengan(lay, 1, "1")  # the first program's No cell
+    program_2 = baris_dengan(lay, 1, "2")
+    tinggi = sum(lay.tinggi_baris.get(r, 15.0) for r in range(pertama, program_2))
+    assert tinggi > judul_mod.tinggi_halaman(lay)  # really taller than a page
+    assert pertama - 1 not in lay.putus_baris  # no page of title and header alone
+    assert lay.putus_baris  # the rest still gets its breaks (program 2, signature)
+
+
 # -- Validasi --------------------------------------------------------------------------------
 TEMUAN = [
     Temuan(Tingkat.INFO, "angka-teks", "Kegiatan", "G5", "Angka sebagai teks."),

@@ -649,7 +649,9 @@ def atur_halaman(layout: Layout, blok: Sequence[tuple[int, int]]) -> None:
 
     Row heights are all known (they are set explicitly), so the pages can be laid out
     here exactly as the printer will, up to the safety share of ``_ISI_HALAMAN``.
-    A block taller than a page is left to the automatic breaks.
+    A block taller than a page cannot be kept whole: it starts where it is (a break
+    before it would only leave a page holding nothing but the title or the header)
+    and is left to the automatic breaks.
     """
     def tinggi(r: int) -> float:
         return layout.tinggi_baris.get(r, 15.0)
@@ -666,7 +668,8 @@ def atur_halaman(layout: Layout, blok: Sequence[tuple[int, int]]) -> None:
     while r <= terakhir:
         r2 = akhir_blok.get(r, r)
         h = sum(tinggi(x) for x in range(r, r2 + 1))
-        if terisi + h > kapasitas and terisi > awal_halaman + 0.5:
+        if terisi + h > kapasitas and terisi > awal_halaman + 0.5 and \
+                ulang + h <= kapasitas:  # whole on a fresh page: worth moving there
             layout.putus_baris.append(r - 1)
             awal_halaman = terisi = ulang
         terisi += h
