@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rkt_xl import angka, skema
-from rkt_xl.engine._base import Engine, LembarSiap, NilaiTulis
+from rkt_xl.engine._base import Engine, NilaiTulis
 from rkt_xl.hitung import HasilHitung, hitung
 from rkt_xl.model import RKT, Tabel
 from rkt_xl.pemetaan import susun
@@ -122,63 +122,51 @@ def jalankan(engine: Engine, *, tulis_hitung: bool = False, tulis_lampiran: bool
             gc.enable()
 
 
+@dataclass
+class Analisis:
+    """What reading a workbook tells, before anything is written: the model, what
+    Hitung computes from it, and the findings on the workbook as it is."""
+
+    rkt: RKT
+    hasil: HasilHitung
+    temuan: list[Temuan]  # sorted (urutkan)
+
+
+def analisis(engine: Engine) -> Analisis:
+    """Read, map, compute and validate one workbook; nothing is written. The read-only
+    half of ``jalankan`` (``rkt-xl validasi`` and the rekap run exactly this)."""
+    rkt = susun(engine.baca_tabel())
+    hasil = hitung(rkt)
+    return Analisis(rkt, hasil, urutkan(periksa(rkt, hasil)))
+
+
 def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
               tulis_validasi: bool) -> Laporan:
-    tabel = engine.baca_tabel()
-    rkt = susun(tabel)
-    hasil = hitung(rkt)
-    # The appendix sheets depend on the model and hitung only: they are prepared first
-    # (a big one in a second process, see Engine.siapkan) and written in document
-    # order after the computed cells, exactly as if built one after the other.
-    disiapkan: list[LembarSiap] = []  # everything prepared, cancelled if the run fails
-    try:
-        lampiran: list[LembarSiap] = []
-        if tulis_lampiran:
-            from rkt_xl.lampiran import pembangun_lampiran
-
-            # the biggest first, so its background process starts before the rest
-            daftar = pembangun_lampiran(rkt, hasil)
-            urutan = sorted(range(len(daftar)), key=lambda i: -daftar[i][1])
-            siap: dict[int, LembarSiap] = {}
-            for i in urutan:
-                siap[i] = engine.siapkan(*daftar[i])
-                disiapkan.append(siap[i])
-            lampiran = [siap[i] for i in range(len(daftar))]
-            del daftar, siap
-        return _selesaikan(engine, rkt, hasil, lampiran, disiapkan,
-                           tulis_hitung=tulis_hitung, tulis_validasi=tulis_validasi)
-    except BaseException:
-        for s in disiapkan:
-            s.batal()
-        raise
-
-
-def _selesaikan(engine: Engine, rkt: RKT, hasil: HasilHitung, lampiran: list[LembarSiap],
-                disiapkan: list[LembarSiap], *, tulis_hitung: bool,
-                tulis_validasi: bool) -> Laporan:
-    awal = periksa(rkt, hasil)
-    laporan = Laporan(engine.nama, temuan_awal=urutkan(awal), rata_rata=hasil.rata_rata,
+    a = analisis(engine)
+    rkt, hasil = a.rkt, a.hasil
+    laporan = Laporan(engine.nama, temuan_awal=a.temuan, rata_rata=hasil.rata_rata,
                       total_pagu=hasil.total_pagu)
-    akhir = awal
+    akhir = a.temuan
     if tulis_hitung:
         laporan.perubahan = _tulis_hitungan(engine, rkt, hasil)
         # The computed columns now hold the recomputed values: what was said about
         # their old content no longer holds.
         ditimpa = _sel_hitung(rkt)
-        akhir = [t for t in awal if t.aturan not in ATURAN_KOLOM_HITUNG
+        akhir = [t for t in akhir if t.aturan not in ATURAN_KOLOM_HITUNG
                  and not (t.aturan.startswith("angka-") and (t.lembar, t.sel) in ditimpa)]
-    laporan.temuan = urutkan(akhir)
-    validasi: LembarSiap | None = None
+    laporan.temuan = akhir
+    if tulis_lampiran:
+        from rkt_xl.lampiran import bangun_semua
+
+        for layout in bangun_semua(rkt, hasil):
+            engine.render(layout)
+            laporan.lembar_dibuat.append(layout.lembar)
     if tulis_validasi:
         from rkt_xl.lampiran.validasi import bangun_validasi
 
-        temuan = laporan.temuan
-        validasi = engine.siapkan(lambda: bangun_validasi(temuan), len(temuan))
-        disiapkan.append(validasi)
-    for s in lampiran:
-        laporan.lembar_dibuat.append(s.pasang())
-    if validasi is not None:
-        laporan.lembar_dibuat.append(validasi.pasang())
-    if lampiran or validasi is not None or tulis_hitung:
+        layout = bangun_validasi(laporan.temuan)
+        engine.render(layout)
+        laporan.lembar_dibuat.append(layout.lembar)
+    if tulis_lampiran or tulis_validasi or tulis_hitung:
         laporan.disimpan = engine.simpan()
     return laporan

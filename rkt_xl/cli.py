@@ -207,9 +207,7 @@ def _jalankan_banyak(argumen: Sequence[str], perintah: str, jobs: int,
     if jobs > 1 and len(berkas) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        from rkt_xl.operasi import mulai_pekerja
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=mulai_pekerja) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(proses_satu, str(b), perintah) for b in berkas]
             hasil.extend(_tunggu(futures, progres))
     else:

@@ -32,14 +32,6 @@ class Hasil:
     galat: str | None = None  # the file could not be processed (exit code 2)
 
 
-def mulai_pekerja() -> None:
-    """Initialiser of a ``--jobs N`` worker process: the workers already use every
-    core, so a worker does not start a second process of its own for a big sheet."""
-    from rkt_xl.engine.file import latar
-
-    latar.nonaktif = True
-
-
 def proses_satu(berkas: str, perintah: str) -> Hasil:
     from rkt_xl.engine.file import EngineBerkas
     from rkt_xl.engine.file.simpan import kunci

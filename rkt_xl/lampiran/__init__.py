@@ -2,14 +2,9 @@
 
 ``bangun_semua`` gives the four appendix sheets in document order; ``bangun_validasi``
 the findings sheet. Engines render these (see ``rkt_xl.engine.file.render``).
-``pembangun_lampiran`` gives the same four as builders not yet run, each with its
-size, so an engine can build a big one in parallel (``Engine.siapkan``).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from functools import partial
 
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.lampiran.lampiran_1 import bangun_lampiran_1
@@ -27,7 +22,6 @@ __all__ = [
     "bangun_tabel_2_4",
     "bangun_tabel_2_5",
     "bangun_validasi",
-    "pembangun_lampiran",
 ]
 
 
@@ -38,14 +32,4 @@ def bangun_semua(rkt: RKT, hasil: HasilHitung) -> list[Layout]:
         bangun_tabel_2_5(rkt, hasil),
         bangun_lampiran_1(rkt, hasil),
         bangun_lampiran_2(rkt, hasil),
-    ]
-
-
-def pembangun_lampiran(rkt: RKT, hasil: HasilHitung) -> list[tuple[Callable[[], Layout], int]]:
-    """``bangun_semua`` as (builder, rows it will roughly have), not yet run."""
-    return [
-        (partial(bangun_tabel_2_4, rkt, hasil), len(rkt.indikator)),
-        (partial(bangun_tabel_2_5, rkt, hasil), len(rkt.kegiatan) + len(rkt.program)),
-        (partial(bangun_lampiran_1, rkt, hasil), len(rkt.evaluasi)),
-        (partial(bangun_lampiran_2, rkt, hasil), len(rkt.indikator)),
     ]

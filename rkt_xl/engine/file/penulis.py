@@ -65,7 +65,6 @@ class Penulis:
     def __init__(self, paket: Paket) -> None:
         self.paket = paket
         self.baru: dict[str, bytes] = {}  # part → new content (changed or added)
-        self.mampat: dict[str, tuple[bytes, int]] = {}  # part → deflate_mentah(baru[part])
         self.dihapus: set[str] = set()
         self._kotor: set[str] = set()  # parsed parts modified in place
         self._indeks_baris: dict[str, dict[int, etree._Element]] = {}
@@ -198,18 +197,13 @@ class Penulis:
         return True
 
     # -- generated sheets ---------------------------------------------------------------------
-    def ganti_lembar(self, nama: str, isi: bytes,
-                     mampat: tuple[bytes, int] | None = None) -> None:
-        """Replace a generated sheet's part whole (adding the sheet if missing).
-        ``mampat``: ``deflate_mentah(isi)``, when already computed."""
+    def ganti_lembar(self, nama: str, isi: bytes) -> None:
+        """Replace a generated sheet's part whole (adding the sheet if missing)."""
         lembar = self.paket.cari_lembar(nama)
         if lembar is None:
             lembar = self._tambah_lembar(nama)
-        self.mampat.pop(lembar.part, None)
         if self.paket.parts.get(lembar.part) != isi:
             self.baru[lembar.part] = isi
-            if mampat is not None:
-                self.mampat[lembar.part] = mampat
             self.paket._xml.pop(lembar.part, None)
 
     def _tambah_lembar(self, nama: str) -> InfoLembar:
@@ -331,7 +325,7 @@ class Penulis:
                 # inflate to exactly its content; deflating it again costs the most
                 # time of saving (and gives the same bytes for a zlib-made workbook).
                 if nama in self.baru:
-                    self._tulis_baru(zf, zi, nama)
+                    zf.writestr(zi, data)
                 else:
                     mentah = sumber.deflate(info, data)
                     if mentah is None or not zf.tulis_mentah(zi, mentah, info.CRC, len(data)):
@@ -340,48 +334,8 @@ class Penulis:
             for nama in sorted(set(self.baru) - ditulis):
                 zi = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
                 zi.compress_type = zipfile.ZIP_DEFLATED
-                self._tulis_baru(zf, zi, nama)
+                zf.writestr(zi, self.baru[nama])
         return keluar.getvalue()
-
-    def _tulis_baru(self, zf: _ZipKeluar, zi: zipfile.ZipInfo, nama: str) -> None:
-        data = self.baru[nama]
-        mampat = self.mampat.get(nama)
-        if mampat is None or not zf.tulis_mentah(zi, mampat[0], mampat[1], len(data)):
-            zf.writestr(zi, data)
-
-
-def deflate_mentah(data: bytes) -> tuple[bytes, int]:
-    """The raw DEFLATE stream and CRC-32 ``ZipFile.writestr`` would store for ``data``."""
-    pemampat = Pemampat()
-    pemampat.terima(data)
-    return pemampat.selesai()[1]
-
-
-class Pemampat:
-    """A part received piece by piece: kept, deflated and checksummed as it arrives.
-
-    ``selesai()`` gives the part and ``deflate_mentah`` of it: zlib's output does not
-    depend on how its input is split, so the stream is the same bytes as deflating
-    the whole part at once (a test checks it on every generated sheet)."""
-
-    def __init__(self) -> None:
-        self.ulang()
-
-    def ulang(self) -> None:
-        self._bagian: list[bytes] = []
-        self._mampat: list[bytes] = []
-        # zipfile's own compressor for ZIP_DEFLATED: default level, a raw stream
-        self._k = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        self._crc = 0
-
-    def terima(self, data: bytes) -> None:
-        self._bagian.append(data)
-        self._mampat.append(self._k.compress(data))
-        self._crc = zlib.crc32(data, self._crc)
-
-    def selesai(self) -> tuple[bytes, tuple[bytes, int]]:
-        self._mampat.append(self._k.flush())
-        return b"".join(self._bagian), (b"".join(self._mampat), self._crc)
 
 
 class _SumberMentah:
@@ -484,5 +438,4 @@ class _ZipKeluar(zipfile.ZipFile):
         return True
 
 
-__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Pemampat", "Penulis", "deflate_mentah",
-           "teks_aman"]
+__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis", "teks_aman"]

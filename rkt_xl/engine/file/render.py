@@ -22,8 +22,7 @@ from decimal import Decimal
 from rkt_xl.engine.file.paket import NS_MAIN, NS_R, alamat, angka_ke_kolom
 from rkt_xl.lampiran.layout import Layout, NilaiLayout, SelLayout
 
-__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_bertahap", "render_dan_nama",
-           "render_lembar"]
+__all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_dan_nama", "render_lembar"]
 
 # CT_Worksheet child order (ECMA-376 Part 1, §18.3.1.99), the elements we write.
 URUTAN_ELEMEN: tuple[str, ...] = (
@@ -272,19 +271,10 @@ def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
 
 def render_dan_nama(layout: Layout, gaya_s: dict[str, int]) -> tuple[bytes, dict[str, str]]:
     """``render_lembar`` and ``nama_cetak`` together, the cells gathered once."""
-    potongan, nama = render_bertahap(layout, gaya_s)
-    return b"".join(potongan), nama
-
-
-def render_bertahap(layout: Layout, gaya_s: dict[str, int]
-                    ) -> tuple[Iterator[bytes], dict[str, str]]:
-    """``render_dan_nama`` with the part as UTF-8 pieces made as they are consumed
-    (joined, they are ``render_lembar``'s bytes), so a big sheet can be compressed or
-    sent on while the rest of it is still being rendered."""
     sel = layout.sel_lengkap()
     baris_akhir, kolom_akhir = _batas(layout, sel.keys())
-    return _potongan(layout, sel, gaya_s, baris_akhir, kolom_akhir), \
-        _nama_cetak(layout, baris_akhir, kolom_akhir)
+    isi = b"".join(_potongan(layout, sel, gaya_s, baris_akhir, kolom_akhir))
+    return isi, _nama_cetak(layout, baris_akhir, kolom_akhir)
 
 
 def _potongan(layout: Layout, sel: dict[tuple[int, int], SelLayout], gaya_s: dict[str, int],
