@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from rkt_xl.model import Bacaan, GalatExcel, Status
+from rkt_xl.model import Bacaan, GalatExcel, RumusTanpaNilai, Status
 
 __all__ = [
     "baca",
@@ -22,6 +22,7 @@ __all__ = [
     "format_persen",
     "format_rupiah",
     "ke_decimal",
+    "satuan_persen",
     "terbilang",
 ]
 
@@ -45,8 +46,18 @@ def ke_decimal(v: int | float | Decimal) -> Decimal:
     return Decimal(repr(float(v)))
 
 
+def _kali_seratus(d: Decimal) -> Decimal:
+    """``d`` × 100 exactly (0.8403 → 84.03, 0.85 → 85): a shift of the exponent, so
+    the percent value has no rounding of its own."""
+    hasil = d.scaleb(2)
+    return hasil.quantize(Decimal(1)) if hasil == hasil.to_integral_value() else hasil
+
+
 def _tidak_valid(alasan: str) -> Bacaan:
     return Bacaan(Status.TIDAK_VALID, alasan=alasan)
+
+
+SERATUS = Decimal(100)
 
 
 def baca(
@@ -54,12 +65,16 @@ def baca(
     *,
     boleh_satuan: bool = False,
     boleh_kualitatif: bool = False,
+    persen: bool = False,
 ) -> Bacaan:
     """Read one cell value as a number.
 
     ``boleh_satuan``: a unit may follow the number (``"12 Bulan"`` → 12, ``Bulan``).
     ``boleh_kualitatif``: descriptive text (a qualitative target) is acceptable and is
     reported as ``KUALITATIF`` rather than ``TIDAK_VALID``.
+    ``persen``: the cell's number format is a percentage: the stored 0.85 is shown,
+    typed and meant as 85 %, so it is read as 85 with unit ``%``, exactly as the
+    text ``"85%"`` is (DESIGN §4b).
     """
     if nilai is None:
         return Bacaan(Status.KOSONG)
@@ -71,9 +86,13 @@ def baca(
         if isinstance(nilai, Decimal) and not nilai.is_finite():
             # NaN would raise InvalidOperation in the first comparison downstream.
             return _tidak_valid("bukan angka yang terhingga")
+        if persen:
+            return Bacaan(Status.ANGKA, _kali_seratus(ke_decimal(nilai)), satuan="%")
         return Bacaan(Status.ANGKA, ke_decimal(nilai))
     if isinstance(nilai, GalatExcel):
         return _tidak_valid(f"berisi galat rumus {nilai.kode}")
+    if isinstance(nilai, RumusTanpaNilai):
+        return _tidak_valid("berisi rumus yang belum pernah dihitung")
     if isinstance(nilai, (_dt.datetime, _dt.date, _dt.time)):
         return _tidak_valid("berisi tanggal/waktu, bukan angka (format sel diubah Excel?)")
     teks = str(nilai).replace("\u00a0", " ").strip()
@@ -143,6 +162,12 @@ def _baca_token(token: str) -> Decimal | Bacaan:
         return _tidak_valid(f"{token!r} memuat lebih dari satu koma desimal")
     return _tidak_valid(
         f"{token!r} salah kelompok ribuan: titik harus memisahkan tepat tiga angka")
+
+
+def satuan_persen(satuan: str) -> bool:
+    """A unit that is a percentage: ``%``, ``persen``, ``Persen (%)``…"""
+    t = satuan.strip().lower()
+    return "%" in t or t in ("persen", "prosen", "persentase")
 
 
 def bulatkan(x: Decimal, desimal: int = 2) -> Decimal:

@@ -36,7 +36,7 @@ import sys
 from contextlib import suppress
 from typing import Any
 
-from rkt_xl import skema
+from rkt_xl import jejak, skema
 from rkt_xl.alur import Laporan, jalankan
 from rkt_xl.galat import GalatRKT
 
@@ -48,16 +48,9 @@ __all__ = [
     "lampiran",
     "pesan_galat",
     "proses",
-    "sel_status",
-    "teks_status",
     "validasi",
 ]
 
-
-
-def sel_status() -> str:
-    """The status cell of Beranda (``skema.SEL_STATUS``; the template puts it there)."""
-    return skema.SEL_STATUS
 
 # What each button writes: (computed columns, appendix sheets, Validasi sheet).
 PERINTAH_EXCEL: dict[str, tuple[bool, bool, bool]] = {
@@ -113,18 +106,9 @@ def _tombol(perintah: str) -> None:
     jalankan_di(book, perintah)
 
 
-def teks_status(perintah: str, laporan: Laporan, waktu: _dt.datetime) -> str:
-    """``Validasi 28-11-2026 10:12 — 3 galat, 2 peringatan, 1 info`` (+ what changed)."""
-    from rkt_xl.lampiran.validasi import teks_ringkasan
-
-    teks = f"{JUDUL[perintah]} {waktu:%d-%m-%Y %H:%M} — {teks_ringkasan(laporan.temuan)}"
-    tulis_hitung, tulis_lampiran, _ = PERINTAH_EXCEL[perintah]
-    if tulis_hitung:
-        teks += f"; {len(laporan.perubahan)} sel hitungan diperbarui"
-    if tulis_lampiran:
-        lampiran_dibuat = [x for x in laporan.lembar_dibuat if x in skema.LEMBAR_LAMPIRAN]
-        teks += f"; {len(lampiran_dibuat)} lampiran dibuat"
-    return teks
+def oleh(perintah: str) -> str:
+    """How the history and the status line name a button (``tombol Hitung``)."""
+    return f"tombol {JUDUL.get(perintah, perintah)}"
 
 
 def pesan_galat(e: BaseException, perintah: str) -> str:
@@ -161,17 +145,16 @@ def jalankan_di(book: Any, perintah: str, sekarang: _dt.datetime | None = None
     get the exception when reporting a bug)."""
     from rkt_xl.engine.xlwings import EngineXlwings
 
-    waktu = sekarang or _dt.datetime.now()
+    waktu = sekarang or jejak.sekarang()
     tulis_hitung, tulis_lampiran, tulis_validasi = PERINTAH_EXCEL[perintah]
     engine: EngineXlwings | None = None
     try:
         engine = EngineXlwings(book)
         with engine.sesi():
             laporan = jalankan(engine, tulis_hitung=tulis_hitung,
-                               tulis_lampiran=tulis_lampiran, tulis_validasi=tulis_validasi)
-            engine.tulis_teks(skema.BERANDA, sel_status(),
-                              teks_status(perintah, laporan, waktu))
-            if perintah == "validasi":
+                               tulis_lampiran=tulis_lampiran, tulis_validasi=tulis_validasi,
+                               oleh=oleh(perintah), waktu=waktu)
+            if perintah == "validasi" or laporan.struktur_rusak:
                 engine.aktifkan(skema.VALIDASI)
         return laporan
     except BaseException as e:
@@ -181,7 +164,7 @@ def jalankan_di(book: Any, perintah: str, sekarang: _dt.datetime | None = None
         if engine is not None:
             # The message box already said what went wrong; the status is a bonus.
             with suppress(Exception):
-                engine.tulis_teks(skema.BERANDA, sel_status(),
-                                  f"{JUDUL[perintah]} {waktu:%d-%m-%Y %H:%M} — gagal "
-                                  "(lihat pesan).")
+                engine.tulis_teks(skema.BERANDA, skema.SEL_STATUS,
+                                  f"Tombol {JUDUL.get(perintah, perintah)} gagal "
+                                  f"{jejak.teks_waktu(waktu)} (lihat pesan).")
         return None

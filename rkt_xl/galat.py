@@ -13,3 +13,8 @@ class GalatBerkas(GalatRKT):
 
 class GalatStruktur(GalatRKT):
     """The workbook is readable but not an RKT workbook (missing sheet/table)."""
+
+
+class GalatBukanRKT(GalatBerkas):
+    """The workbook holds none of the contract tables: it is not an RKT workbook and
+    is never written (CLI exit code 2)."""

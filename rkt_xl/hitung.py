@@ -12,7 +12,7 @@ from decimal import Decimal, localcontext
 
 from rkt_xl import skema
 from rkt_xl.kategori import SKALA, SKALA_BAKU, kategori
-from rkt_xl.model import RKT, Bacaan, Evaluasi, Pengaturan, Program
+from rkt_xl.model import RKT, Bacaan, Evaluasi, Pengaturan, Program, Status
 
 SERATUS = Decimal(100)
 
@@ -59,12 +59,30 @@ def capaian(
         return +nilai, None
 
 
+_SEBAB: dict[Status, str] = {
+    Status.KOSONG: "belum diisi",
+    Status.NEGATIF: "bernilai negatif",
+    Status.KUALITATIF: "berupa uraian, bukan angka",
+    Status.AMBIGU: "ambigu (belum dipastikan)",
+    Status.TIDAK_VALID: "bukan angka yang sah",
+}
+
+
+def sebab(b: Bacaan) -> str:
+    """Why a reading cannot be used, in a few words (``"bernilai negatif"``)."""
+    return _SEBAB.get(b.status, "tidak dapat dipakai")
+
+
 def hitung_capaian(ev: Evaluasi, pengaturan: Pengaturan) -> Capaian:
     t = ev.target.nilai if ev.target.terpakai else None
     r = ev.realisasi.nilai if ev.realisasi.terpakai else None
     nilai, alasan = capaian(t, r, ev.polaritas or skema.POSITIF, pengaturan.rumus_negatif,
                             pengaturan.batas_capaian)
     if nilai is None:
+        if t is None:
+            alasan = f"target {sebab(ev.target)}"
+        elif r is None:
+            alasan = f"realisasi {sebab(ev.realisasi)}"
         return Capaian(None, None, alasan)
     skala = pengaturan.skala_kategori if pengaturan.skala_kategori in SKALA else SKALA_BAKU
     dibatasi = pengaturan.batas_capaian is not None and nilai == pengaturan.batas_capaian
@@ -102,10 +120,8 @@ def jumlah_pagu(pagu: list[Bacaan]) -> PaguProgram:
     for i, b in enumerate(pagu):
         n = rupiah(b)
         if n is None:
-            sebab = "kosong" if b.nilai is None and b.alasan is None else "tidak valid"
-            if b.terpakai:
-                sebab = "bukan bilangan bulat Rupiah"
-            return PaguProgram(None, f"pagu kegiatan ke-{i + 1} {sebab}", len(pagu))
+            kenapa = "bukan bilangan bulat Rupiah" if b.terpakai else sebab(b)
+            return PaguProgram(None, f"pagu kegiatan ke-{i + 1} {kenapa}", len(pagu))
         total += n
     return PaguProgram(total, None, len(pagu))
 

@@ -23,9 +23,22 @@ class GalatExcel:
         return self.kode
 
 
+@dataclass(frozen=True)
+class RumusTanpaNilai:
+    """A formula cell whose file holds no computed value: written by a script
+    (openpyxl, pandas) and never opened and saved in a spreadsheet program, so nobody
+    has calculated it yet. Neither empty nor a number (DESIGN §4b)."""
+
+    rumus: str  # the formula text without "=" (may be "" for a shared formula)
+
+    def __str__(self) -> str:
+        return ""
+
+
 # What an engine may hand us for one cell. Real numbers arrive as int/float/Decimal
 # and are never re-parsed; text is parsed strictly by ``angka``.
-NilaiMentah = Union[None, str, int, float, Decimal, bool, _dt.datetime, GalatExcel]
+NilaiMentah = Union[None, str, int, float, Decimal, bool, _dt.datetime, GalatExcel,
+                    RumusTanpaNilai]
 
 
 class Status(str, Enum):
@@ -36,6 +49,7 @@ class Status(str, Enum):
     TEKS_ANGKA = "teks-angka"  # a valid number stored as text
     AMBIGU = "ambigu"
     TIDAK_VALID = "tidak-valid"
+    NEGATIF = "negatif"  # a number below zero where only zero or more is meaningful
     KUALITATIF = "kualitatif"  # descriptive text where a target may be qualitative
 
 
@@ -57,24 +71,40 @@ class Bacaan:
 
 @dataclass(frozen=True)
 class Sel:
-    """One input cell: where it is and what it holds."""
+    """One input cell: where it is, what it holds, and what its format says about it."""
 
     lembar: str
     alamat: str  # A1 address, e.g. "H5"
     mentah: NilaiMentah = None
+    # The number format shows a percentage: 0.85 is shown (and meant) as 85%.
+    persen: bool = False
+    # The cell holds a formula; ``mentah`` is its cached value.
+    rumus: bool = False
 
     @property
     def kosong(self) -> bool:
         return self.mentah is None or (isinstance(self.mentah, str) and not self.mentah.strip())
 
     @property
-    def tampil(self) -> str:
-        """The value as a message shows it: numbers the Indonesian way (102,39)."""
+    def angka(self) -> bool:
+        """A real numeric cell (not text, not a logical value)."""
         v = self.mentah
-        if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
-            from rkt_xl.angka import format_angka
+        return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
 
+    @property
+    def tampil(self) -> str:
+        """The value as a message shows it, as the user sees it in the cell: numbers
+        the Indonesian way (102,39), a percent-formatted number with its % (85%)."""
+        v = self.mentah
+        if self.angka:
+            from rkt_xl.angka import format_angka, ke_decimal
+
+            assert isinstance(v, (int, float, Decimal))
+            if self.persen:
+                return format_angka(ke_decimal(v) * 100) + "%"
             return format_angka(v)
+        if isinstance(v, RumusTanpaNilai):
+            return f"={v.rumus}" if v.rumus else "(rumus tanpa nilai)"
         return self.teks
 
     @property
@@ -93,6 +123,8 @@ class Sel:
             return str(int(v))
         if isinstance(v, _dt.datetime):
             return v.strftime("%d-%m-%Y")
+        if isinstance(v, RumusTanpaNilai):
+            return ""  # no value yet: its own finding says so (rumus-tanpa-nilai)
         return str(v).strip()
 
 
@@ -185,6 +217,12 @@ class Tabel:
     header_baris: int = 1  # Excel row of the header
     gabungan: list[str] = field(default_factory=list)  # merged ranges inside the table
     diperluas: int = 0  # rows read directly below the table's range (not yet inside it)
+    # The user's own total rows (Jumlah/Total/Sub Total, or a formula row below the
+    # table): Excel rows, never read as data and never written (DESIGN §4b).
+    baris_jumlah: list[int] = field(default_factory=list)
+    # Cells in the table's columns further below, past blank rows: not read, reported
+    # (their bounding range, e.g. "A40:G42"; "" when there are none).
+    di_luar: str = ""
 
 
 @dataclass

@@ -15,10 +15,11 @@ from typing import Any
 from rkt_xl.alur import Laporan, jalankan
 from rkt_xl.galat import GalatBerkas, GalatRKT
 
-# What each command writes: (hitung, lampiran, validasi sheet)
+# What each command writes: (hitung, lampiran, validasi sheet). Hitung writes the
+# Validasi sheet too: it holds the history of what Hitung changed (the audit trail).
 PERINTAH: dict[str, tuple[bool, bool, bool]] = {
     "validasi": (False, False, False),
-    "hitung": (True, False, False),
+    "hitung": (True, False, True),
     "lampiran": (False, True, False),
     "proses": (True, True, True),
 }
@@ -43,7 +44,8 @@ def proses_satu(berkas: str, perintah: str) -> Hasil:
             return Hasil(berkas, perintah, jalankan(EngineBerkas(path)))
         with kunci(path):
             laporan = jalankan(EngineBerkas(path), tulis_hitung=tulis_hitung,
-                               tulis_lampiran=tulis_lampiran, tulis_validasi=tulis_validasi)
+                               tulis_lampiran=tulis_lampiran, tulis_validasi=tulis_validasi,
+                               oleh=f"rkt-xl {perintah}")
         return Hasil(berkas, perintah, laporan)
     except GalatRKT as e:
         return Hasil(berkas, perintah, galat=str(e))

@@ -20,8 +20,13 @@ from rkt_xl.model import (
     Pengaturan,
     Program,
     Sel,
+    Status,
     Tabel,
 )
+
+# Float noise of a formula (=G3*1.1 gives 3960000.0000000005): a Rupiah amount this
+# close to a whole number is that whole number (DESIGN §4b).
+TOLERANSI_RUPIAH = Decimal("1e-6")
 
 
 def kode(teks: str) -> str:
@@ -34,16 +39,53 @@ def _sel(b: Baris, kolom: str) -> Sel:
     return b.sel.get(kolom) or Sel(b.lembar, "", None)
 
 
+def _tanpa_negatif(bacaan: Bacaan) -> Bacaan:
+    """A target, realisasi or pagu below zero is not used (DESIGN §4b): Excel turns a
+    typed "(5.000.000)" into -5000000, and no capaian formula means anything with it."""
+    if bacaan.terpakai and bacaan.nilai is not None and bacaan.nilai < 0:
+        return Bacaan(Status.NEGATIF, bacaan.nilai, bacaan.satuan, "bernilai negatif")
+    return bacaan
+
+
 def _target(b: Baris, kolom: str) -> Bacaan:
-    return angka.baca(_sel(b, kolom).mentah, boleh_satuan=True, boleh_kualitatif=True)
+    sel = _sel(b, kolom)
+    return _tanpa_negatif(angka.baca(sel.mentah, boleh_satuan=True, boleh_kualitatif=True,
+                                     persen=sel.persen))
 
 
 def _angka_murni(b: Baris, kolom: str) -> Bacaan:
-    return angka.baca(_sel(b, kolom).mentah, boleh_satuan=True)
+    sel = _sel(b, kolom)
+    return _tanpa_negatif(angka.baca(sel.mentah, boleh_satuan=True, persen=sel.persen))
+
+
+def rupiah_bulat(bacaan: Bacaan) -> Bacaan:
+    """A Rupiah reading with formula float noise removed (``3960000.0000000005``)."""
+    n = bacaan.nilai
+    if bacaan.terpakai and n is not None and n != n.to_integral_value():
+        bulat = n.to_integral_value()
+        if abs(n - bulat) <= TOLERANSI_RUPIAH:
+            return Bacaan(bacaan.status, bulat, bacaan.satuan)
+    return bacaan
 
 
 def _pagu(b: Baris, kolom: str) -> Bacaan:
-    return angka.baca(_sel(b, kolom).mentah)
+    sel = _sel(b, kolom)
+    if sel.persen and sel.angka:
+        # Rupiah are not percentages: which amount was meant cannot be known.
+        return Bacaan(Status.TIDAK_VALID, alasan="berformat persen")
+    return _tanpa_negatif(rupiah_bulat(angka.baca(sel.mentah)))
+
+
+def teks_tampil(sel: Sel) -> str:
+    """A text column's value as printed: text as typed, a number the Indonesian way
+    (a percent-formatted 0.85 as ``85 %``, as the cell shows it)."""
+    v = sel.mentah
+    if sel.angka and isinstance(v, (int, float, Decimal)):
+        bacaan = angka.baca(v, persen=sel.persen)
+        if bacaan.nilai is not None:
+            teks = angka.format_angka(bacaan.nilai)
+            return f"{teks} %" if sel.persen else teks
+    return sel.teks
 
 
 def polaritas(teks: str) -> str:
@@ -94,7 +136,8 @@ def _evaluasi(tabel: Tabel) -> list[Evaluasi]:
         target_akhir=_target(b, skema.TARGET_AKHIR),
         target=_target(b, skema.TARGET),
         realisasi=_angka_murni(b, skema.REALISASI),
-        capaian_tertulis=angka.baca(_sel(b, skema.CAPAIAN).mentah, boleh_satuan=True),
+        capaian_tertulis=angka.baca(_sel(b, skema.CAPAIAN).mentah, boleh_satuan=True,
+                                    persen=_sel(b, skema.CAPAIAN).persen),
         kategori_tertulis=b.teks(skema.KATEGORI),
     ) for b in tabel.baris]
 
@@ -105,7 +148,7 @@ def _program(tabel: Tabel) -> list[Program]:
         kode=kode(b.teks(skema.KODE_PROGRAM)),
         nama=b.teks(skema.PROGRAM),
         indikator=b.teks(skema.INDIKATOR_PROGRAM),
-        target=b.teks(skema.TARGET_PROGRAM),
+        target=teks_tampil(_sel(b, skema.TARGET_PROGRAM)),
         pagu_tertulis=_pagu(b, skema.PAGU_PROGRAM),
     ) for b in tabel.baris]
 
@@ -143,6 +186,11 @@ def rumus_negatif(teks: str) -> str | None:
     return None
 
 
+def baca_batas(sel: Sel) -> Bacaan:
+    """``Batas Capaian Maksimum`` as a number in percent units (``120%`` → 120)."""
+    return angka.baca(sel.mentah, boleh_satuan=True, persen=sel.persen)
+
+
 def pengaturan(sel: dict[str, Sel]) -> Pengaturan:
     """The settings as used: unknown or invalid values fall back to the defaults
     (validasi reports them)."""
@@ -152,7 +200,7 @@ def pengaturan(sel: dict[str, Sel]) -> Pengaturan:
         p.rumus_negatif = rumus_negatif(rumus.teks) or skema.RUMUS_2T_R
     batas = sel.get(skema.BATAS_CAPAIAN)
     if batas is not None:
-        b = angka.baca(batas.mentah, boleh_satuan=True)
+        b = baca_batas(batas)
         if b.terpakai and b.nilai is not None and b.nilai > 0:
             p.batas_capaian = Decimal(b.nilai)
     skala = sel.get(skema.SKALA_KATEGORI)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rkt_xl import skema
-from rkt_xl.engine.file.paket import alamat
+from rkt_xl.alamat import alamat
 from rkt_xl.galat import GalatBerkas
 from rkt_xl.model import Baris, GalatExcel, NilaiMentah, Sel, Tabel
 

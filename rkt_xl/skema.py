@@ -21,6 +21,8 @@ class TabelSkema:
     kolom_hitung: tuple[str, ...] = ()
     # Columns that must hold a number (text there is parsed strictly).
     kolom_angka: tuple[str, ...] = ()
+    # Columns where a percent number format changes what a number means (DESIGN §4b).
+    kolom_persen: tuple[str, ...] = ()
 
     def indeks(self, kolom: str) -> int:
         return self.kolom.index(kolom)
@@ -53,13 +55,15 @@ NILAI = "Nilai"
 KETERANGAN = "Keterangan"
 
 IDENTITAS = TabelSkema("Identitas", "tblIdentitas", (KUNCI, NILAI))
-PENGATURAN = TabelSkema("Pengaturan", "tblPengaturan", (KUNCI, NILAI, KETERANGAN))
+PENGATURAN = TabelSkema("Pengaturan", "tblPengaturan", (KUNCI, NILAI, KETERANGAN),
+                        kolom_persen=(NILAI,))
 SASARAN_T = TabelSkema(
     "Sasaran",
     "tblSasaran",
     (KODE, TUJUAN, INDIKATOR_TUJUAN, SASARAN, INDIKATOR_SASARAN, SATUAN, POLARITAS,
      TARGET_AKHIR, TARGET),
     kolom_angka=(TARGET_AKHIR, TARGET),
+    kolom_persen=(TARGET_AKHIR, TARGET),
 )
 EVALUASI = TabelSkema(
     "Evaluasi",
@@ -68,21 +72,28 @@ EVALUASI = TabelSkema(
      CAPAIAN, KATEGORI),
     kolom_hitung=(CAPAIAN, KATEGORI),
     kolom_angka=(TARGET_AKHIR, TARGET, REALISASI),
+    kolom_persen=(TARGET_AKHIR, TARGET, REALISASI, CAPAIAN),
 )
 PROGRAM_T = TabelSkema(
     "Program",
     "tblProgram",
     (KODE_PROGRAM, PROGRAM, INDIKATOR_PROGRAM, TARGET_PROGRAM, PAGU_PROGRAM),
     kolom_hitung=(PAGU_PROGRAM,),
+    kolom_persen=(TARGET_PROGRAM, PAGU_PROGRAM),
 )
 KEGIATAN_T = TabelSkema(
     "Kegiatan",
     "tblKegiatan",
     (KODE_PROGRAM, KODE_KEGIATAN, KEGIATAN, INDIKATOR_KEGIATAN, TARGET, SATUAN, PAGU),
     kolom_angka=(TARGET, PAGU),
+    kolom_persen=(TARGET, PAGU),
 )
 
 TABEL: tuple[TabelSkema, ...] = (IDENTITAS, PENGATURAN, SASARAN_T, EVALUASI, PROGRAM_T, KEGIATAN_T)
+
+# Columns that identify a data row: a row without any of them and holding a formula,
+# at the end of a table, is the user's own total row (DESIGN §4b).
+KOLOM_KUNCI: tuple[str, ...] = (KUNCI, KODE, KODE_PROGRAM, KODE_KEGIATAN)
 TABEL_MENURUT_NAMA = {t.nama: t for t in TABEL}
 
 # -- tblIdentitas keys ----------------------------------------------------------------

@@ -32,6 +32,7 @@ def jalankan_cli(*argumen: str, cwd: Path | None = None) -> subprocess.Completed
     """The real command line in a subprocess (exit codes, stdout/stderr as users see)."""
     # Block-buffered output, as users have it (see tests/korpus/fixtures.env_cli).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env.setdefault("SOURCE_DATE_EPOCH", "1764400000")  # reproducible bytes across runs
     return subprocess.run([sys.executable, "-m", "rkt_xl", *argumen], capture_output=True,
                           text=True, cwd=cwd, timeout=300, env=env)
 

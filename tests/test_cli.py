@@ -95,9 +95,10 @@ def test_hitung_saja_tidak_membuat_lampiran(contoh_xlsm: Path) -> None:
     r = jalankan_cli("hitung", str(contoh_xlsm), "--json")
     hasil = json.loads(r.stdout)
     assert hasil[0]["disimpan"] is True
-    assert hasil[0]["lembar_dibuat"] == []
-    ubah = {(p["lembar"], p["sel"]) for p in hasil[0]["perubahan"]}
-    assert ("Evaluasi", "H3") in ubah and ("Program", "E3") in ubah
+    # Only the Validasi sheet, which keeps the history of what Hitung changed.
+    assert hasil[0]["lembar_dibuat"] == ["Validasi"]
+    ubah = {(p["lembar"], p["sel"], p["kolom"]) for p in hasil[0]["perubahan"]}
+    assert ("Evaluasi", "H3", "Capaian (%)") in ubah and ("Program", "E3", "Pagu Program") in ubah
 
 
 def test_banyak_berkas_folder_dan_jobs(tmp_path: Path, contoh_xlsm: Path) -> None:

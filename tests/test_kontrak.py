@@ -17,7 +17,8 @@ from tests.isi_kontrak import isi_tabel
 
 IDENTITAS = [{"Kunci": k, "Nilai": v} for k, v in {
     "Nama OPD": "Dinas Uji", "Pemerintah Daerah": "Kota Uji", "Tahun RKT": 2024,
-    "Periode Renstra": "2021-2026", "Nama Kepala": "Budi", "NIP Kepala": "1980",
+    "Periode Renstra": "2021-2026", "Nama Kepala": "Budi",
+    "NIP Kepala": "19800101 200501 1 001",
     "Jabatan Kepala": "Kepala Dinas", "Tempat": "Uji", "Tanggal": "2 Januari 2024"}.items()]
 
 
@@ -102,6 +103,12 @@ def test_baris_di_bawah_tabel_ikut_dibaca(kosong: Path) -> None:
     wb = openpyxl.load_workbook(kosong, keep_vba=True)
     wb["Evaluasi"].append(["2", "Indikator 2", "%", "Positif", 100, 50, 25])
     wb.save(kosong)
+    r = jalankan_cli("validasi", str(kosong), "--json")
+    assert ("baris-di-luar-tabel", "A3") in {(t["aturan"], t["sel"]) for t in
+                                             json.loads(r.stdout)}
     _, temuan = _proses(kosong)
-    assert ("baris-di-luar-tabel", "A3") in {(t["aturan"], t["sel"]) for t in temuan}
     assert _kolom(kosong, "Evaluasi", "H", 2) == [125, 50]
+    # The table now holds the row, as Excel would have grown it; the finding is gone
+    # and the history on the Validasi sheet says so.
+    assert openpyxl.load_workbook(kosong)["Evaluasi"].tables["tblEvaluasi"].ref == "A1:I3"
+    assert "baris-di-luar-tabel" not in {t["aturan"] for t in temuan}

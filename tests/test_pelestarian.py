@@ -121,8 +121,9 @@ def kaya(tmp_path: Path) -> Path:
 
 def _bagian_milik(path: Path) -> set[str]:
     with zipfile.ZipFile(path) as z:
+        # Beranda: its status line only (test_beranda_hanya_baris_status)
         lembar = ["Evaluasi", "Program", "Tabel 2.4", "Tabel 2.5", "Lampiran I",
-                  "Lampiran II", "Validasi"]
+                  "Lampiran II", "Validasi", "Beranda"]
         return {_part_lembar(z, n) for n in lembar} | {"xl/workbook.xml"}
 
 
@@ -159,6 +160,28 @@ def test_isi_lembar_milik_selain_sel_tetap(kaya: Path) -> None:
         luar_b = [etree.tostring(x) for x in b if x.tag != NS + "sheetData"]
         assert luar_a == luar_b, part
         assert b"controls" in sesudah[parts[0]]
+
+
+def test_beranda_hanya_baris_status(kaya: Path) -> None:
+    """On Beranda only the status cell changes: every other cell, and everything of the
+    sheet that is not a cell (buttons, drawing, page setup), stays as it was."""
+    from tests.korpus.fixtures import sel_lembar
+
+    sebelum_sel = {s.ref: s for s in sel_lembar(kaya, "Beranda")}
+    with zipfile.ZipFile(kaya) as z:
+        part = _part_lembar(z, "Beranda")
+    sebelum = _isi(kaya)[part]
+    jalankan_cli("proses", str(kaya))
+    sesudah_sel = {s.ref: s for s in sel_lembar(kaya, "Beranda")}
+    sesudah = _isi(kaya)[part]
+    berubah = {r for r in sebelum_sel.keys() | sesudah_sel.keys()
+               if sebelum_sel.get(r) != sesudah_sel.get(r)}
+    assert berubah == {"B4"}
+    assert sesudah_sel["B4"].teks.startswith("Terakhir diproses ")
+    assert "oleh rkt-xl proses:" in sesudah_sel["B4"].teks
+    a, b = etree.fromstring(sebelum), etree.fromstring(sesudah)
+    assert [etree.tostring(x) for x in a if x.tag != NS + "sheetData"] == \
+        [etree.tostring(x) for x in b if x.tag != NS + "sheetData"]
 
 
 def test_excel_masih_membuka_isi(kaya: Path) -> None:

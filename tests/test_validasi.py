@@ -149,7 +149,10 @@ def test_katalog_lengkap_kontrak() -> None:
         assert KATALOG[aturan].tingkat.value == harap
 
 
-def test_target_negatif_diperingatkan(data: dict[str, Any]) -> None:
+def test_angka_negatif_galat_dan_tidak_dipakai(data: dict[str, Any]) -> None:
     data["evaluasi"][2].update({"Target": -5, "Realisasi": -4})
-    t = cari(temuan_dari(data), "target-negatif", "F4")
-    assert t and t[0].tingkat is Tingkat.PERINGATAN
+    semua = temuan_dari(data)
+    for sel in ("F4", "G4"):
+        t = cari(semua, "angka-negatif", sel)
+        assert t and t[0].tingkat is Tingkat.GALAT, sel
+    assert "(-5)" in cari(semua, "angka-negatif", "F4")[0].pesan

@@ -15,6 +15,7 @@ import copy
 import datetime as dt
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -68,8 +69,8 @@ KOLOM_HITUNG = (
     (skema.PROGRAM_T, skema.PAGU_PROGRAM),
 )
 POLA_STATUS = re.compile(
-    r"^(Validasi|Hitung|Buat Lampiran|Proses) \d\d-\d\d-\d{4} \d\d:\d\d — "
-    r"\d+ galat, \d+ peringatan, \d+ info")
+    r"^Terakhir diproses \d\d-\d\d-\d{4} \d\d:\d\d oleh tombol "
+    r"(Validasi|Hitung|Buat Lampiran|Proses): \d+ galat, \d+ peringatan, \d+ info")
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ def nama_lembar(payload: dict[str, Any]) -> list[str]:
 
 def isi_awal(payload: dict[str, Any]) -> dict[tuple[str, str], Any]:
     """Every non-empty cell of the request, as (sheet, A1) → value."""
-    from rkt_xl.engine.file.paket import alamat
+    from rkt_xl.alamat import alamat
 
     hasil: dict[tuple[str, str], Any] = {}
     for s in payload["sheets"]:
@@ -122,10 +123,17 @@ def kolom_tabel(t: skema.TabelSkema, kolom: str) -> str:
     return chr(ord("A") + t.indeks(kolom))
 
 
+# The clock both engines record in the history and the status line, so their output
+# can be compared (the CLI reads it from SOURCE_DATE_EPOCH).
+EPOCH = 1764400000
+WAKTU = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc).replace(tzinfo=None)
+
+
 def proses_berkas(path: Path) -> dict[str, Any]:
     """``rkt-xl proses --json`` on the file (in place): the CLI's summary of it."""
     r = subprocess.run([sys.executable, "-m", "rkt_xl", "proses", str(path), "--json"],
-                       capture_output=True, text=True, timeout=300)
+                       capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)})
     assert r.returncode in (0, 1), r.stderr
     return json.loads(r.stdout)[0]  # type: ignore[no-any-return]
 
@@ -231,7 +239,7 @@ def test_lampiran_sama_dengan_engine_berkas(contoh_xlsm: Path, tmp_path: Path) -
     shutil.copyfile(contoh_xlsm, salinan)
     proses_berkas(salinan)
     payload, book = buku_remote(contoh_xlsm)
-    excel.jalankan_di(book, "proses")
+    excel.jalankan_di(book, "proses", WAKTU)
     ditulis = sel_tertulis(aksi(book), nama_lembar(payload))
     wb = openpyxl.load_workbook(salinan, data_only=True)
     for lembar in skema.LEMBAR_HASIL:
@@ -242,7 +250,11 @@ def test_lampiran_sama_dengan_engine_berkas(contoh_xlsm: Path, tmp_path: Path) -
                 if c.hyperlink is not None and isinstance(v, str):
                     assert v == rumus_tautan(str(c.hyperlink.location), str(c.value))
                     continue
-                assert setara(c.value, v), (lembar, c.coordinate, c.value, v)
+                nilai = c.value
+                if isinstance(nilai, str):
+                    # The history names who ran it: the command, or the button.
+                    nilai = nilai.replace("\nrkt-xl proses", "\ntombol Proses")
+                assert setara(nilai, v), (lembar, c.coordinate, c.value, v)
 
 
 def test_tabel_ketemu_tanpa_listobject(contoh_xlsm: Path) -> None:
@@ -313,7 +325,7 @@ def test_jumlah_aksi_hitung_tidak_tumbuh(data: dict[str, Any], tmp_path: Path,
 
 def terapkan(payload: dict[str, Any], daftar: list[dict[str, Any]]) -> dict[str, Any]:
     """The request Excel would send after applying the ``setValues`` actions."""
-    from rkt_xl.engine.file.paket import pecah_alamat
+    from rkt_xl.alamat import pecah_alamat
 
     baru = copy.deepcopy(payload)
     lembar = {s["name"]: s for s in baru["sheets"]}
@@ -354,7 +366,7 @@ def test_baris_status_beranda(perintah: str, contoh_xlsm: Path) -> None:
     # As typed the example has 5 galat; Hitung corrects three of them.
     tulis_hitung, tulis_lampiran, tulis_validasi = excel.PERINTAH_EXCEL[perintah]
     jumlah = "2 galat, 3 peringatan, 0 info" if tulis_hitung else "5 galat, 3 peringatan, 1 info"
-    assert f"— {jumlah}" in status
+    assert f": {jumlah} (" in status
     fungsi = Counter(a["func"] for a in daftar)
     assert "alert" not in fungsi
     lembar = {sel_lembar for (sel_lembar, _) in sel_tertulis(daftar, nama_lembar(payload))}
@@ -366,16 +378,23 @@ def test_baris_status_beranda(perintah: str, contoh_xlsm: Path) -> None:
 
 
 def test_teks_status() -> None:
-    from rkt_xl.alur import Laporan
+    from rkt_xl import jejak
     from rkt_xl.temuan import Temuan, Tingkat
 
-    lap = Laporan("x", temuan=[Temuan(Tingkat.GALAT, "a", "L", "A1", "p")] * 3
-                  + [Temuan(Tingkat.PERINGATAN, "b", "L", "A1", "p")] * 2
-                  + [Temuan(Tingkat.INFO, "c", "L", "A1", "p")])
+    temuan = ([Temuan(Tingkat.GALAT, "a", "L", "A1", "p")] * 3
+              + [Temuan(Tingkat.PERINGATAN, "b", "L", "A1", "p")] * 2
+              + [Temuan(Tingkat.INFO, "c", "L", "A1", "p")])
     waktu = dt.datetime(2026, 11, 28, 10, 12)
-    assert excel.teks_status("validasi", lap, waktu) == \
-        "Validasi 28-11-2026 10:12 — 3 galat, 2 peringatan, 1 info"
-    assert excel.teks_status("hitung", lap, waktu).endswith("; 0 sel hitungan diperbarui")
+    teks = jejak.teks_status(excel.oleh("validasi"), waktu, temuan)
+    assert teks == ("Terakhir diproses 28-11-2026 10:12 oleh tombol Validasi: 3 galat, "
+                    "2 peringatan, 1 info (rincian di lembar Validasi).")
+    assert POLA_STATUS.match(teks)
+    # Only the time differs: the same status (a second run leaves it as it is).
+    nanti = jejak.teks_status(excel.oleh("validasi"), waktu + dt.timedelta(days=1), temuan)
+    assert jejak.status_sama(teks, nanti)
+    assert not jejak.status_sama(teks, jejak.teks_status("rkt-xl proses", waktu, temuan))
+    assert not jejak.status_sama(teks, jejak.teks_status(excel.oleh("validasi"), waktu,
+                                                         temuan[1:]))
 
 
 # -- (d) errors reach the user as an Indonesian message box ------------------------------------
@@ -403,7 +422,8 @@ def test_galat_tak_terduga_jadi_pesan(contoh_xlsm: Path, monkeypatch: pytest.Mon
     assert "Traceback" not in teks
     assert (judul, tombol, mode) == ("RKT — Hitung", "ok", "critical")
     status = sel_tertulis(daftar, nama_lembar(payload))[(skema.BERANDA, SEL_STATUS)]
-    assert status.endswith("— gagal (lihat pesan).")
+    assert re.fullmatch(r"Tombol Hitung gagal \d\d-\d\d-\d{4} \d\d:\d\d \(lihat pesan\)\.",
+                        status), status
 
 
 def test_galat_rkt_jadi_pesan(contoh_xlsm: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rkt_xl import angka, skema
-from rkt_xl.hitung import HasilHitung, rupiah
-from rkt_xl.model import RKT, Sel, Status
+from rkt_xl.hitung import HasilHitung, rupiah, sebab
+from rkt_xl.model import RKT, Bacaan, Sel, Status
 from rkt_xl.temuan import Temuan, Tingkat
+from rkt_xl.validasi.isian import PERSEN
 from rkt_xl.validasi.isian import TIDAK_VALID as PAGU_TEKS
 from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
 
@@ -43,14 +44,6 @@ TARGET_NOL = daftarkan(
     "target dan realisasi 0, capaian 100).",
     "Target indikator 2.3 adalah 0; capaian tidak dapat dihitung.")
 
-TARGET_NEGATIF = daftarkan(
-    "target-negatif", Tingkat.PERINGATAN,
-    "Target bernilai negatif: rumus capaian (R/T, 2T-R, T/R) tidak lagi naik bersama "
-    "kinerja, sehingga capaiannya menyesatkan.",
-    "Target indikator 2.1 adalah -5; capaian -4 / -5 × 100 = 80 padahal realisasi lebih "
-    "baik. Nyatakan target sebagai angka positif (mis. penurunan 5 %).")
-
-
 def _rp(n: int | Decimal) -> str:
     return angka.format_angka(n, 0)
 
@@ -74,7 +67,15 @@ def periksa_pagu_program(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         if sel is None or not sel.alamat or pp.nilai is None:
             continue
         tertulis = p.pagu_tertulis
-        if tertulis.status is Status.KOSONG:
+        if sel.persen and sel.angka:
+            # The format, not the value, is wrong: whatever Hitung writes would show
+            # a hundred times too large, so this stays until the format is changed.
+            yield temuan(PERSEN, sel.lembar, sel.alamat,
+                         f"Pagu Program {p.kode} berformat persen (tampil {sel.tampil}); "
+                         f"Rupiah bukan persentase. Jumlah pagu kegiatannya {_rp(pp.nilai)}.",
+                         "Ubah format sel ke Number (Format Cells → Number), lalu tekan Hitung.",
+                         tingkat=Tingkat.GALAT)
+        elif tertulis.status is Status.KOSONG:
             kosong.append(sel)
         elif tertulis.terpakai and tertulis.nilai is not None and tertulis.nilai != pp.nilai:
             selisih = tertulis.nilai - pp.nilai
@@ -102,14 +103,15 @@ def periksa_pagu_tak_terhitung(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]
         if sel is None or not sel.alamat or hasil.pagu_dari(p).nilai is not None:
             continue
         salah = next((k for k in rkt.kegiatan_dari(p.kode) if rupiah(k.pagu) is None), None)
-        letak = ""
+        apa = "ada pagu kegiatan yang kosong atau tidak valid"
         if salah is not None:
             ks = salah.baris.sel[skema.PAGU]
-            letak = f" (kegiatan {salah.kode or salah.nama}, {ks.lembar}!{ks.alamat})"
+            kenapa = "bukan Rupiah utuh" if salah.pagu.terpakai else sebab(salah.pagu)
+            apa = (f"pagu kegiatan {salah.kode or salah.nama} ({ks.lembar}!{ks.alamat}) "
+                   f"{kenapa}")
         yield temuan(TAK_TERHITUNG, sel.lembar, sel.alamat,
-                     f"Pagu Program {p.kode} tidak dapat dihitung: ada pagu kegiatan yang "
-                     f"kosong atau tidak valid{letak}. Hitung mengosongkan sel ini; jumlah "
-                     "sebagian tidak ditulis seolah-olah lengkap.",
+                     f"Pagu Program {p.kode} tidak dapat dihitung: {apa}. Hitung mengosongkan "
+                     "sel ini; jumlah sebagian tidak ditulis seolah-olah lengkap.",
                      "Perbaiki pagu kegiatannya, lalu tekan Hitung.")
 
 
@@ -122,20 +124,30 @@ def periksa_capaian(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         sel = ev.baris.sel.get(skema.CAPAIAN)
         if sel is not None and sel.alamat:
             tertulis = ev.capaian_tertulis
+            if sel.persen and sel.angka:
+                yield temuan(PERSEN, sel.lembar, sel.alamat,
+                             f"Capaian indikator {ev.kode} di sel berformat persen: capaian "
+                             "sudah dalam persen, sehingga tampil 100 kali lipat (102,38 "
+                             "tampil 10238%).",
+                             "Ubah format sel ke Number dengan 2 desimal (0.00).",
+                             tingkat=Tingkat.PERINGATAN)
             if c.nilai is None:
                 if tertulis.status is not Status.KOSONG:
                     yield temuan(CAPAIAN, sel.lembar, sel.alamat,
-                                 f"Capaian indikator {ev.kode} tertulis '{sel.tampil}', "
-                                 f"seharusnya kosong: {c.alasan}.",
+                                 f"Capaian indikator {ev.kode} tertulis "
+                                 f"'{_tertulis(sel, tertulis)}', seharusnya kosong: "
+                                 f"{c.alasan}.",
                                  "Tekan Hitung untuk mengosongkannya.")
             elif tertulis.status is Status.KOSONG:
                 capaian_kosong.append(sel)
             elif not tertulis.terpakai or tertulis.nilai is None or \
                     abs(tertulis.nilai - c.nilai) > TOLERANSI_CAPAIAN:
                 rumus = _rumus(ev.polaritas, rkt.pengaturan.rumus_negatif, ev.target.nilai,
-                               ev.realisasi.nilai)
+                               ev.realisasi.nilai,
+                               rkt.pengaturan.batas_capaian if c.dibatasi else None)
                 yield temuan(CAPAIAN, sel.lembar, sel.alamat,
-                             f"Capaian indikator {ev.kode} tertulis '{sel.tampil}', seharusnya "
+                             f"Capaian indikator {ev.kode} tertulis "
+                             f"'{_tertulis(sel, tertulis)}', seharusnya "
                              f"{angka.format_persen(c.nilai)}{rumus}.",
                              "Tekan Hitung untuk mengisi nilai yang benar.")
         ksel = ev.baris.sel.get(skema.KATEGORI)
@@ -160,29 +172,29 @@ def periksa_capaian(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
     yield from _belum(kategori_kosong, skema.KATEGORI, skema.EVALUASI.nama)
 
 
-def _rumus(polaritas: str, rumus_negatif: str, t: Decimal | None, r: Decimal | None) -> str:
+def _tertulis(sel: Sel, tertulis: Bacaan) -> str:
+    """A typed capaian as the cell shows it: two decimals (``103,74``), text as typed."""
+    if tertulis.terpakai and tertulis.nilai is not None:
+        return angka.format_persen(tertulis.nilai)
+    return sel.tampil
+
+
+def _rumus(polaritas: str, rumus_negatif: str, t: Decimal | None, r: Decimal | None,
+           batas: Decimal | None = None) -> str:
+    """How the capaian is computed, as a message shows it (the cap included)."""
     if t is None or r is None:
         return ""
     ft, fr = angka.format_angka(t), angka.format_angka(r)
     if polaritas != skema.NEGATIF:
-        return f" ({fr} / {ft} × 100)"
-    if rumus_negatif == skema.RUMUS_T_R:
-        return f" ({ft} / {fr} × 100, indikator negatif)"
-    return f" ((2 × {ft} − {fr}) / {ft} × 100, indikator negatif)"
-
-
-@pemeriksa
-def periksa_target_negatif(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
-    for ev in rkt.evaluasi:
-        t = ev.target
-        if t.terpakai and t.nilai is not None and t.nilai < 0:
-            sel = ev.baris.sel[skema.TARGET]
-            yield temuan(TARGET_NEGATIF, sel.lembar, sel.alamat,
-                         f"Target indikator {ev.kode} bernilai negatif "
-                         f"({angka.format_angka(t.nilai)}); capaiannya tidak bermakna "
-                         "(makin baik realisasinya, makin kecil capaiannya).",
-                         "Nyatakan target sebagai besaran positif dan pilih Polaritas yang "
-                         "sesuai (mis. 'penurunan 5 %' dengan Polaritas Positif).")
+        rumus, catatan = f"{fr} / {ft} × 100", ""
+    elif rumus_negatif == skema.RUMUS_T_R:
+        rumus, catatan = f"{ft} / {fr} × 100", ", indikator negatif"
+    else:
+        rumus, catatan = f"(2 × {ft} − {fr}) / {ft} × 100", ", indikator negatif"
+    if batas is not None:
+        return (f" (min({rumus}; {angka.format_angka(batas)}){catatan}, Batas Capaian "
+                "Maksimum)")
+    return f" ({rumus}{catatan})"
 
 
 @pemeriksa

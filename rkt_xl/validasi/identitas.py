@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rkt_xl import angka, skema
+from rkt_xl import skema
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.kategori import SKALA
-from rkt_xl.model import RKT
-from rkt_xl.pemetaan import rumus_negatif
+from rkt_xl.model import RKT, Sel
+from rkt_xl.pemetaan import baca_batas, rumus_negatif
 from rkt_xl.temuan import Temuan, Tingkat
+from rkt_xl.validasi.isian import temuan_persen
 from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
 from rkt_xl.validasi.renstra import periode
 
@@ -22,6 +23,14 @@ TIDAK_VALID = daftarkan(
     "identitas-tidak-valid", Tingkat.GALAT,
     "Tahun RKT bukan tahun empat angka, atau Periode Renstra tidak berbentuk 2013-2018.",
     "Periode Renstra '2013 sd 18' tidak dikenali; tulis seperti 2013-2018.")
+NIP = daftarkan(
+    "nip-tidak-valid", Tingkat.GALAT,
+    "NIP Kepala bukan 18 angka yang diketik sebagai teks (spasi boleh, seperti "
+    "19610128 198703 1 008). NIP yang tersimpan sebagai angka sudah berubah: Excel hanya "
+    "menyimpan 15 angka bermakna.",
+    "NIP Kepala tersimpan sebagai angka (196101281987031000); tiga angka terakhirnya "
+    "hilang. Ketik ulang sebagai teks.")
+PANJANG_NIP = 18
 PENGATURAN = daftarkan(
     "pengaturan-tidak-valid", Tingkat.GALAT,
     "Nilai tblPengaturan tidak dikenal; nilai bakunya dipakai.",
@@ -46,11 +55,32 @@ def periksa_identitas(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
     if tahun is not None and not tahun.kosong and rkt.tahun is None:
         yield temuan(TIDAK_VALID, tahun.lembar, tahun.alamat,
                      f"Tahun RKT '{tahun.teks}' bukan tahun empat angka.", "Isi mis. 2018.")
+    yield from _nip(rkt.identitas.get(skema.NIP_KEPALA))
     per = rkt.identitas.get(skema.PERIODE_RENSTRA)
     if per is not None and not per.kosong and periode(per.teks) is None:
         yield temuan(TIDAK_VALID, per.lembar, per.alamat,
                      f"Periode Renstra '{per.teks}' tidak dikenali.",
                      "Tulis tahun awal dan akhir, mis. 2013-2018.")
+
+
+def _nip(sel: Sel | None) -> Iterator[Temuan]:
+    if sel is None or sel.kosong or not sel.alamat:
+        return
+    saran = ("Ketik ulang NIP sebagai teks: format sel sebagai Text, atau awali dengan tanda "
+             "petik ('), mis. '19610128 198703 1 008.")
+    if sel.angka:
+        yield temuan(NIP, sel.lembar, sel.alamat,
+                     f"NIP Kepala tersimpan sebagai angka ({sel.teks}): Excel hanya menyimpan "
+                     "15 angka bermakna, sehingga NIP 18 angka sudah berubah dan tidak dapat "
+                     "dipulihkan dari sel ini.", saran)
+        return
+    angka_nip = sel.teks.replace("\u00a0", " ").replace(" ", "")
+    if not (angka_nip.isascii() and angka_nip.isdigit() and len(angka_nip) == PANJANG_NIP):
+        jumlah = sum(c.isdigit() for c in angka_nip)
+        yield temuan(NIP, sel.lembar, sel.alamat,
+                     f"NIP Kepala '{sel.teks}' bukan {PANJANG_NIP} angka (terbaca {jumlah} "
+                     "angka).", "Periksa NIP: 18 angka, boleh dipisah spasi seperti "
+                     "19610128 198703 1 008.")
 
 
 @pemeriksa
@@ -62,7 +92,9 @@ def periksa_pengaturan(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                      f"{skema.RUMUS_2T_R}.", "Pilih 2T-R atau T/R.")
     sel = rkt.pengaturan_sel.get(skema.BATAS_CAPAIAN)
     if sel is not None and not sel.kosong:
-        b = angka.baca(sel.mentah, boleh_satuan=True)
+        b = baca_batas(sel)
+        if sel.persen and sel.angka:
+            yield from temuan_persen(sel, b, "Batas Capaian Maksimum", None, False)
         if not b.terpakai or b.nilai is None or b.nilai <= 0:
             yield temuan(PENGATURAN, sel.lembar, sel.alamat,
                          f"Batas Capaian Maksimum '{sel.teks}' bukan angka positif; capaian "

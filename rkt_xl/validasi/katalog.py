@@ -25,7 +25,8 @@ is generated from that registry: `python -m rkt_xl.validasi.katalog > docs/atura
 
 def markdown() -> str:
     urut = sorted(KATALOG.values(), key=lambda a: a.tingkat.urutan)
-    baris = [f"| `{a.id}` | {a.tingkat.value} | {a.judul} | {a.contoh} |" for a in urut]
+    baris = [f"| `{a.id}` | {' / '.join(t.value for t in (a.tingkat, *a.tingkat_lain))} | "
+             f"{a.judul} | {a.contoh} |" for a in urut]
     return KEPALA + "\n".join(baris) + "\n"
 
 

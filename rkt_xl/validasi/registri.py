@@ -15,20 +15,22 @@ FungsiAturan = Callable[[RKT, HasilHitung], Iterable[Temuan]]
 @dataclass(frozen=True)
 class Aturan:
     id: str
-    tingkat: Tingkat
+    tingkat: Tingkat  # the usual level
     judul: str  # when the rule fires, in Indonesian (docs/aturan.md)
     contoh: str  # an example message, for the catalogue
+    tingkat_lain: tuple[Tingkat, ...] = ()  # other levels it fires at, by case
 
 
 KATALOG: dict[str, Aturan] = {}
 _FUNGSI: list[tuple[str, FungsiAturan]] = []
 
 
-def daftarkan(id: str, tingkat: Tingkat, judul: str, contoh: str) -> Aturan:
+def daftarkan(id: str, tingkat: Tingkat, judul: str, contoh: str,
+              tingkat_lain: tuple[Tingkat, ...] = ()) -> Aturan:
     """Register a rule id that is emitted by some checker (see ``pemeriksa``)."""
     if id in KATALOG:
         raise ValueError(f"aturan {id!r} didaftarkan dua kali")
-    a = Aturan(id, tingkat, judul, contoh)
+    a = Aturan(id, tingkat, judul, contoh, tingkat_lain)
     KATALOG[id] = a
     return a
 
@@ -39,8 +41,14 @@ def pemeriksa(fungsi: FungsiAturan) -> FungsiAturan:
     return fungsi
 
 
-def temuan(aturan: Aturan, lembar: str, sel: str, pesan: str, saran: str = "") -> Temuan:
-    return Temuan(aturan.tingkat, aturan.id, lembar, sel, pesan, saran)
+def temuan(aturan: Aturan, lembar: str, sel: str, pesan: str, saran: str = "",
+           tingkat: Tingkat | None = None) -> Temuan:
+    """A finding of ``aturan``, at its usual level unless ``tingkat`` (one of its
+    ``tingkat_lain``) says otherwise."""
+    if tingkat is not None and tingkat is not aturan.tingkat and \
+            tingkat not in aturan.tingkat_lain:
+        raise ValueError(f"aturan {aturan.id!r} tidak berlaku pada tingkat {tingkat.value}")
+    return Temuan(tingkat or aturan.tingkat, aturan.id, lembar, sel, pesan, saran)
 
 
 def jalankan(rkt: RKT, hasil: HasilHitung) -> list[Temuan]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from rkt_xl import skema
 from rkt_xl.hitung import HasilHitung
-from rkt_xl.model import RKT, GalatExcel
+from rkt_xl.model import RKT, GalatExcel, RumusTanpaNilai
 from rkt_xl.temuan import Temuan, Tingkat
 from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
 
@@ -24,6 +24,24 @@ DI_LUAR_TABEL = daftarkan(
     "Baris yang diketik tepat di bawah tabel (belum masuk rentang tabel) ikut dibaca.",
     "Baris 33–35 di bawah tabel tblKegiatan ikut dibaca; perluas tabelnya agar Excel "
     "mengenalinya.")
+JUMLAH_PENGGUNA = daftarkan(
+    "baris-jumlah-pengguna", Tingkat.INFO,
+    "Baris jumlah buatan pengguna (teks Jumlah/Total/Sub Total, atau baris berumus tepat "
+    "di bawah tabel) tidak dibaca sebagai data dan tidak pernah ditulis.",
+    "Baris 13 (Jumlah) di bawah tabel tblProgram adalah baris jumlah buatan pengguna; "
+    "tidak dibaca sebagai program.")
+DATA_DI_LUAR = daftarkan(
+    "data-di-luar-tabel", Tingkat.PERINGATAN,
+    "Ada isian di kolom tabel, terpisah baris kosong di bawah tabel (sampai 50 baris): "
+    "tidak dibaca.",
+    "Sel A35:G36 di bawah tabel tblKegiatan (terpisah baris kosong) tidak dibaca; "
+    "pindahkan ke dalam tabel.")
+TANPA_NILAI = daftarkan(
+    "rumus-tanpa-nilai", Tingkat.GALAT,
+    "Sel berisi rumus yang belum pernah dihitung (berkas ditulis skrip, belum dibuka lalu "
+    "disimpan di Excel/LibreOffice): nilainya belum ada.",
+    "Sel G5 berisi rumus =E5*12 yang belum dihitung; buka berkas di Excel atau LibreOffice, "
+    "simpan, lalu ulangi.")
 RUMUS_GALAT = daftarkan(
     "rumus-galat", Tingkat.GALAT,
     "Sel input berisi nilai galat rumus (#DIV/0!, #REF!, #N/A…).",
@@ -76,6 +94,28 @@ def periksa_di_luar_tabel(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
 
 
 @pemeriksa
+def periksa_jumlah_pengguna(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for tabel in rkt.tabel.values():
+        for r in tabel.baris_jumlah:
+            yield temuan(JUMLAH_PENGGUNA, tabel.lembar, f"A{r}",
+                         f"Baris {r} pada tabel {tabel.nama} adalah baris jumlah buatan "
+                         "pengguna: tidak dibaca sebagai data dan tidak diubah.",
+                         "Tidak perlu diubah. Lampiran menghitung jumlahnya sendiri.")
+
+
+@pemeriksa
+def periksa_data_di_luar(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for tabel in rkt.tabel.values():
+        if tabel.di_luar:
+            yield temuan(DATA_DI_LUAR, tabel.lembar, tabel.di_luar.split(":")[0],
+                         f"Sel {tabel.di_luar} di bawah tabel {tabel.nama}, terpisah baris "
+                         "kosong dari tabel, tidak dibaca: isinya tidak masuk perhitungan "
+                         "mana pun.",
+                         "Jika itu data, hapus baris kosong di antaranya atau pindahkan ke "
+                         "dalam tabel (Table Design → Resize Table); jika bukan, abaikan.")
+
+
+@pemeriksa
 def periksa_rumus_galat(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
     for tabel in rkt.tabel.values():
         for b in tabel.baris:
@@ -84,3 +124,11 @@ def periksa_rumus_galat(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                     yield temuan(RUMUS_GALAT, sel.lembar, sel.alamat,
                                  f"Kolom '{kolom}' berisi galat rumus {sel.mentah.kode}.",
                                  "Perbaiki rumusnya atau ketik nilainya langsung.")
+                elif isinstance(sel.mentah, RumusTanpaNilai):
+                    rumus = f" ={sel.mentah.rumus}" if sel.mentah.rumus else ""
+                    yield temuan(TANPA_NILAI, sel.lembar, sel.alamat,
+                                 f"Kolom '{kolom}' berisi rumus{rumus} yang belum pernah "
+                                 "dihitung (berkas ditulis oleh skrip dan belum dibuka di "
+                                 "program lembar kerja): nilainya belum ada.",
+                                 "Buka berkas di Excel atau LibreOffice, simpan, lalu ulangi; "
+                                 "atau ketik nilainya langsung.")

@@ -34,6 +34,9 @@ def env_cli(**tambahan: str) -> dict[str, str]:
     # Block-buffered output, as users have it: what the command prints must be flushed
     # before it leaves (rkt_xl.cli.keluar ends with os._exit).
     env.pop("PYTHONUNBUFFERED", None)
+    # One fixed clock for every run, so processed files can be compared byte for byte
+    # (the history and the Beranda status line record when a run changed something).
+    env.setdefault("SOURCE_DATE_EPOCH", "1764400000")
     env.update(tambahan)
     return env
 

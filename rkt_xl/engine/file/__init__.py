@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from rkt_xl import skema
+from rkt_xl.alamat import alamat, angka_ke_kolom, pecah_alamat, rentang
 from rkt_xl.engine._base import Engine, NilaiTulis
-from rkt_xl.engine.file.paket import M, Paket, alamat, pecah_alamat, rentang
+from rkt_xl.engine.file.paket import M, Paket
 from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel
 from rkt_xl.engine.file.penulis import Penulis
 from rkt_xl.engine.file.simpan import tulis_atomik
 from rkt_xl.lampiran.layout import Layout
-from rkt_xl.model import Tabel
+from rkt_xl.model import NilaiMentah, Tabel
 
 __all__ = ["EngineBerkas"]
 
@@ -47,6 +48,41 @@ class EngineBerkas(Engine):
             if self.penulis.tulis_sel(lembar, {ref: v}):
                 berubah.append(ref)
         return berubah
+
+    def perluas_tabel(self, tabel: Tabel, baris_akhir: int) -> str:
+        info = self.paket.cari_tabel(tabel.nama)
+        assert info is not None  # it was read from this package
+        r1, c1, _, c2 = rentang(info.ref)
+        ref = f"{angka_ke_kolom(c1)}{r1}:{angka_ke_kolom(c2)}{baris_akhir}"
+        self.penulis.ubah_rentang_tabel(info.part, ref)
+        return ref
+
+    def ada_lembar(self, nama: str) -> bool:
+        return self.paket.cari_lembar(nama) is not None
+
+    def baca_lembar(self, nama: str) -> dict[tuple[int, int], NilaiMentah]:
+        lembar = self.paket.cari_lembar(nama)
+        if lembar is None:
+            return {}
+        return baca_lembar(self.paket, lembar.part, 1, 1_048_576, 1, 16_384)
+
+    def baca_teks(self, nama_lembar: str, sel: str) -> str | None:
+        lembar = self.paket.cari_lembar(nama_lembar)
+        if lembar is None:
+            return None
+        r, c = pecah_alamat(sel)
+        v = baca_lembar(self.paket, lembar.part, r, r, c, c).get((r, c))
+        return v if isinstance(v, str) else None
+
+    def tulis_teks(self, nama_lembar: str, sel: str, teks: str) -> bool:
+        lembar = self.paket.cari_lembar(nama_lembar)
+        if lembar is None:
+            return False
+        self.penulis.tulis_sel(lembar, {sel: teks})
+        return True
+
+    def ada_perubahan(self) -> bool:
+        return self.penulis.ada_perubahan
 
     def gaya(self) -> dict[str, int]:
         """Style name → cellXfs index, from the prototype cells of ``_Gaya``."""

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from rkt_xl import kode_format
+from rkt_xl.alamat import rentang
 from rkt_xl.galat import GalatBerkas
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -179,6 +181,7 @@ class Paket:
         except OSError as e:
             raise GalatBerkas(f"{self.nama}: berkas tidak dapat dibaca ({e.strerror})") from e
         self._xml: dict[str, etree._Element] = {}
+        self._gaya_angka: GayaAngka | None = None
         self.lembar: dict[str, InfoLembar] = {}
         self.tabel: dict[str, InfoTabel] = {}
         self._baca_struktur()
@@ -328,37 +331,64 @@ class Paket:
                     tambah(teks_si(si))
         return self._sst
 
-    def gaya_tanggal(self) -> set[int]:
-        """Indices of cellXfs whose number format shows a date or time."""
-        if hasattr(self, "_tanggal"):
-            return self._tanggal
-        self._tanggal: set[int] = set()
-        part = next((p for t, p in self.rels(self.part_workbook).values()
-                     if t.endswith("/styles")), None)
+    def gaya_angka(self) -> GayaAngka:
+        """Which cellXfs indices show a number as a date/time or as a percentage."""
+        if self._gaya_angka is None:
+            self._gaya_angka = self._baca_gaya_angka()
+        return self._gaya_angka
+
+    def _baca_gaya_angka(self) -> GayaAngka:
+        part = self.part_styles()
         if not part or part not in self.parts:
-            return self._tanggal
+            return GayaAngka()
         st = self.xml(part)
-        kustom = {int(n.get("numFmtId", "0")): n.get("formatCode", "")
-                  for n in st.iterfind(f"{M}numFmts/{M}numFmt")}
+        kustom: dict[int, str] = {}
+        for n in st.iterfind(f"{M}numFmts/{M}numFmt"):
+            fid = _id_format(n.get("numFmtId"))
+            if fid is not None:
+                kustom[fid] = n.get("formatCode", "")
+        tanggal: set[int] = set()
+        persen: set[int] = set()
         xfs = st.find(M + "cellXfs")
         for i, xf in enumerate(xfs if xfs is not None else []):
-            fid = int(xf.get("numFmtId", "0"))
-            if fid in _FORMAT_TANGGAL or (fid in kustom and _format_tanggal(kustom[fid])):
-                self._tanggal.add(i)
-        return self._tanggal
+            fid = _id_format(xf.get("numFmtId", "0"))
+            if fid is None:
+                continue  # not a number: Excel would not open it; read as General
+            kode = kustom.get(fid)
+            if fid in _FORMAT_TANGGAL or (kode is not None and kode_format.tanggal(kode)):
+                tanggal.add(i)
+            elif fid in _FORMAT_PERSEN or (kode is not None and kode_format.persen(kode)):
+                persen.add(i)
+        return GayaAngka(frozenset(tanggal), frozenset(persen))
+
+    def pohon(self, part: str) -> etree._Element | None:
+        """A part's element tree when it has already been parsed (None otherwise:
+        a big sheet read once is streamed rather than parsed whole)."""
+        return self._xml.get(part)
 
     def part_styles(self) -> str | None:
         return next((p for t, p in self.rels(self.part_workbook).values()
                      if t.endswith("/styles")), None)
 
 
+@dataclass(frozen=True)
+class GayaAngka:
+    """cellXfs indices by what their number format does to a number."""
+
+    tanggal: frozenset[int] = frozenset()
+    persen: frozenset[int] = frozenset()
+
+
+def _id_format(teks: str | None) -> int | None:
+    try:
+        return int(teks) if teks is not None else None
+    except ValueError:
+        return None
+
+
+# Built-in number formats: 14-22 and 45-47 dates/times; 9 "0%" and 10 "0.00%".
 _FORMAT_TANGGAL = set(range(14, 23)) | {45, 46, 47}
-
-
-def _format_tanggal(kode: str) -> bool:
-    kode = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", kode)
-    return bool(re.search(r"[dDyY]|(?<![#0])[mM]{1,4}(?![#0])|[hH]|[sS]{1,2}", kode)) and \
-        not re.fullmatch(r"[#0.,% ]*", kode)
+_FORMAT_PERSEN = {9, 10}
 
 
 _T = M + "t"  # perf: shared_strings
@@ -382,42 +412,3 @@ def teks_si(si: etree._Element) -> str:
 def _nama_kolom(nama: str) -> str:
     # Excel escapes control characters in column names as _xHHHH_.
     return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), nama)
-
-
-_ALAMAT = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
-
-
-def kolom_ke_angka(huruf: str) -> int:
-    n = 0
-    for ch in huruf.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def angka_ke_kolom(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def pecah_alamat(alamat: str) -> tuple[int, int]:
-    """"H5" → (row 5, column 8)."""
-    m = _ALAMAT.match(alamat)
-    if not m:
-        raise ValueError(f"alamat sel tidak valid: {alamat!r}")
-    return int(m.group(2)), kolom_ke_angka(m.group(1))
-
-
-def alamat(baris: int, kolom: int) -> str:
-    return f"{angka_ke_kolom(kolom)}{baris}"
-
-
-def rentang(ref: str) -> tuple[int, int, int, int]:
-    a, _, b = ref.partition(":")
-    r1, c1 = pecah_alamat(a)
-    r2, c2 = pecah_alamat(b or a)
-    return r1, c1, r2, c2
-
-

@@ -6,40 +6,44 @@ as a whole element tree (~40 MB), and its merged ranges are collected in the sam
 pass. The result, and which error a broken file reports first, are what reading the
 whole tree gave: the XML is checked to its end before a cell or merge error is
 raised, and a sheet already parsed (``paket.xml``) is read from its tree.
+
+Every cell is decoded by one function, :func:`baca_sel`; where a table ends (rows
+typed below it, the user's own total rows) is decided by :mod:`rkt_xl.batas_tabel`,
+the same code the xlwings engine uses.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from rkt_xl.engine.file.paket import (
-    InfoTabel,
-    M,
-    Paket,
-    angka_ke_kolom,
-    iter_xml,
-    kolom_ke_angka,
-    pecah_alamat,
-    rentang,
-    teks_si,
-)
+from rkt_xl import batas_tabel
+from rkt_xl.alamat import angka_ke_kolom, kolom_alamat, rentang
+from rkt_xl.engine.file.paket import GayaAngka, InfoTabel, M, Paket, iter_xml, teks_si
 from rkt_xl.galat import GalatBerkas
-from rkt_xl.model import Baris, GalatExcel, NilaiMentah, Sel, Tabel
+from rkt_xl.model import Baris, GalatExcel, NilaiMentah, RumusTanpaNilai, Sel, Tabel
 
 _EPOCH = _dt.datetime(1899, 12, 30)
 _C = M + "c"
 _V = M + "v"
+_F = M + "f"
+_IS = M + "is"
 _ROW = M + "row"
 _SHEET_DATA = M + "sheetData"
 _MERGE_CELLS = M + "mergeCells"
 _MERGE_CELL = M + "mergeCell"
 
+# Cell flags (bits), kept apart from the value: most cells have none.
+RUMUS = 1  # the cell holds a formula
+PERSEN = 2  # a number shown with a percent format
 
-def _angka(teks: str) -> int | Decimal | None:
+
+def angka_xml(teks: str) -> int | Decimal | None:
+    """A number as a file stores it (``<v>``), or None when it is not one."""
+    if teks.isdigit() and teks.isascii() and len(teks) <= 18:
+        return int(teks)  # the common case, without Decimal
     try:
         d = Decimal(teks.strip())
     except InvalidOperation:
@@ -54,101 +58,57 @@ def _angka(teks: str) -> int | Decimal | None:
     return Decimal(repr(float(d)))
 
 
-def nilai_sel(c: etree._Element, sst: list[str], tanggal: set[int]) -> NilaiMentah:
-    """The value a cell shows (the cached value for a formula: never evaluated)."""
-    t = c.get("t", "n")
-    if t == "inlineStr":
-        is_ = c.find(M + "is")
-        return teks_si(is_) if is_ is not None else ""
-    v = c.find(M + "v")
-    if v is None or v.text is None:
-        return None
-    teks = v.text
-    if t == "s":
-        try:
-            return sst[int(teks)]
-        except (ValueError, IndexError):
-            return GalatExcel("#REF!")
-    if t in ("str", "d"):
-        return teks
-    if t == "b":
-        return teks.strip() in ("1", "true")
-    if t == "e":
-        return GalatExcel(teks.strip())
-    n = _angka(teks)
-    if n is None:
-        return teks
-    return _mungkin_tanggal(c, n, tanggal)
-
-
-def _mungkin_tanggal(c: etree._Element, n: int | Decimal,
-                     tanggal: set[int]) -> int | Decimal | _dt.datetime:
-    """A number shown with a date format is a date (reported where a number belongs)."""
-    s = c.get("s")
-    if s is not None and s.isdigit() and int(s) in tanggal:
-        try:
-            return _EPOCH + _dt.timedelta(days=float(n))
-        except OverflowError:
-            return n
-    return n
-
-
-def _nilai(c: etree._Element, sst: list[str], tanggal: set[int]) -> NilaiMentah:
-    """``nilai_sel`` with the two common cells (a number, a shared string) taken
-    directly; every other cell goes through ``nilai_sel`` itself."""
+def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiMentah, int]:
+    """The value a cell shows (a formula's cached value: never evaluated) and its
+    flags (``RUMUS``, ``PERSEN``). The first ``<v>``, ``<f>`` and ``<is>`` count, as the
+    writer (``penulis``) replaces them all."""
+    v = f = is_ = None
+    for x in c:  # one look at the children instead of three c.find calls
+        tag = x.tag
+        if tag == _V:
+            if v is None:
+                v = x
+        elif tag == _F:
+            if f is None:
+                f = x
+        elif tag == _IS and is_ is None:
+            is_ = x
+    tanda = 0 if f is None else RUMUS
     t = c.get("t")
+    if t == "inlineStr":
+        return (teks_si(is_) if is_ is not None else ""), tanda
+    teks = None if v is None else v.text
+    if teks is None:
+        # A formula nobody has calculated (openpyxl writes <f>…</f><v></v>); a string
+        # result that is empty is written with t="str" and stays an empty cell.
+        if f is not None and (v is None or t is None or t == "n"):
+            return RumusTanpaNilai((f.text or "").strip()), tanda
+        return None, tanda
     if t is None or t == "n":
-        for v in c:  # the first <v>, as c.find does
-            if v.tag != _V:
-                continue
-            teks = v.text
-            if teks is None:
-                return None
-            n: int | Decimal | None
-            if teks.isdigit() and teks.isascii() and len(teks) <= 18:
-                n = int(teks)  # what _angka gives for plain digits, without Decimal
-            else:
-                n = _angka(teks)
-                if n is None:
-                    return teks
-            return _mungkin_tanggal(c, n, tanggal) if tanggal else n
-        return None
+        n = angka_xml(teks)
+        if n is None:
+            return teks, tanda
+        s = c.get("s")
+        if s is not None and (gaya.tanggal or gaya.persen):
+            indeks = int(s) if s.isdigit() else -1
+            if indeks in gaya.tanggal:
+                try:
+                    return _EPOCH + _dt.timedelta(days=float(n)), tanda
+                except OverflowError:
+                    return n, tanda
+            if indeks in gaya.persen:
+                tanda |= PERSEN
+        return n, tanda
     if t == "s":
-        for v in c:
-            if v.tag != _V:
-                continue
-            teks = v.text
-            if teks is None:
-                return None
-            try:
-                return sst[int(teks)]
-            except (ValueError, IndexError):
-                return GalatExcel("#REF!")
-        return None
-    return nilai_sel(c, sst, tanggal)
-
-
-# Column letters of a cell reference ("AB" of "AB12", "$C$" of "$C$7") → column number.
-# Only letter runs that pecah_alamat accepts are remembered; anything else goes through
-# pecah_alamat itself, so an odd reference is accepted or refused exactly as before.
-_HURUF = re.compile(r"\$?([A-Za-z]{1,3})\$?")
-_KOLOM: dict[str, int] = {}
-_ANGKA = "0123456789"
-
-
-def kolom_alamat(ref: str) -> int:
-    """The column number of a cell reference: ``pecah_alamat(ref)[1]``, remembered per
-    column letters."""
-    huruf = ref.rstrip(_ANGKA)
-    if len(huruf) < len(ref):
-        k = _KOLOM.get(huruf)
-        if k is not None:
-            return k
-        m = _HURUF.fullmatch(huruf)
-        if m is not None:
-            k = _KOLOM[huruf] = kolom_ke_angka(m.group(1))
-            return k
-    return pecah_alamat(ref)[1]
+        try:
+            return sst[int(teks)], tanda
+        except (ValueError, IndexError):
+            return GalatExcel("#REF!"), tanda
+    if t == "b":
+        return teks.strip() in ("1", "true"), tanda
+    if t == "e":
+        return GalatExcel(teks.strip()), tanda
+    return teks, tanda  # "str", "d" (ISO date text) and unknown types: the text
 
 
 def _lembar(paket: Paket, part: str) -> str:
@@ -168,6 +128,7 @@ class _Pindai:
         self.baris_min, self.baris_max = baris_min, baris_max
         self.kolom_min, self.kolom_max = kolom_min, kolom_max
         self.galat: GalatBerkas | None = None  # the first row/cell error, in order
+        self.tanda: dict[tuple[int, int], int] = {}  # (row, column) → flags, when any
 
     def _baris(self, row: etree._Element, nomor_baris: int) -> int:
         r = row.get("r")
@@ -178,11 +139,9 @@ class _Pindai:
                               f"{_lembar(self.paket, self.part)} tidak valid; berkas "
                               "rusak") from e
 
-    def _sel(self, row: etree._Element, nomor_baris: int, sst: list[str],
-             tanggal: set[int], per_baris: dict[int, dict[int, NilaiMentah]]) -> None:
-        # The hot loop of reading: kolom_alamat and the common cases of _nilai inlined.
+    def _sel(self, row: etree._Element, nomor_baris: int, sst: list[str], gaya: GayaAngka,
+             per_baris: dict[int, dict[int, NilaiMentah]]) -> None:
         kolom_min, kolom_max = self.kolom_min, self.kolom_max
-        kolom_dikenal = _KOLOM
         isi: dict[int, NilaiMentah] | None = per_baris.get(nomor_baris)
         nomor_kolom = 0
         for c in row:  # iterating and testing the tag is cheaper than iterchildren(_C)
@@ -190,71 +149,42 @@ class _Pindai:
                 continue
             ref = c.get("r")
             if ref:
-                k = kolom_dikenal.get(ref.rstrip(_ANGKA)) if ref[-1] in _ANGKA else None
-                if k is None:
-                    try:
-                        k = kolom_alamat(ref)
-                    except ValueError as e:
-                        raise GalatBerkas(f"{self.paket.nama}: alamat sel {ref!r} pada "
-                                          f"{_lembar(self.paket, self.part)} tidak valid; "
-                                          "berkas rusak") from e
-                nomor_kolom = k
+                try:
+                    nomor_kolom = kolom_alamat(ref)
+                except ValueError as e:
+                    raise GalatBerkas(f"{self.paket.nama}: alamat sel {ref!r} pada "
+                                      f"{_lembar(self.paket, self.part)} tidak valid; "
+                                      "berkas rusak") from e
             else:
                 nomor_kolom += 1
             if not kolom_min <= nomor_kolom <= kolom_max:
                 continue
-            t = c.get("t")
-            v: NilaiMentah
-            if t is None and not tanggal:
-                # a number in a workbook without date formats
-                v = None
-                for x in c:  # the first <v> (c.find); c.iterchildren(_V) costs more
-                    if x.tag != _V:
-                        continue
-                    teks = x.text
-                    if teks is not None:
-                        if teks.isdigit() and teks.isascii() and len(teks) <= 18:
-                            v = int(teks)
-                        else:
-                            n = _angka(teks)
-                            v = teks if n is None else n
-                    break
-            elif t == "s":
-                v = None
-                for x in c:
-                    if x.tag != _V:
-                        continue
-                    teks = x.text
-                    if teks is not None:
-                        try:
-                            v = sst[int(teks)]
-                        except (ValueError, IndexError):
-                            v = GalatExcel("#REF!")
-                    break
-            else:
-                v = _nilai(c, sst, tanggal)
-            if v is None or v == "":
-                continue
+            v, tanda = baca_sel(c, sst, gaya)
             # The last value stored for a cell counts; one that is only blank text
             # leaves the cell empty, and a row without any value is no row.
-            if type(v) is str and not v.strip():
+            if v is None or (type(v) is str and not v.strip()):
                 if isi is not None:
                     isi.pop(nomor_kolom, None)
+                self.tanda.pop((nomor_baris, nomor_kolom), None)
                 continue
             if isi is None:
                 isi = per_baris[nomor_baris] = {}
             isi[nomor_kolom] = v
+            if tanda:
+                self.tanda[(nomor_baris, nomor_kolom)] = tanda
+            else:
+                self.tanda.pop((nomor_baris, nomor_kolom), None)
         if isi is not None and not isi:
             del per_baris[nomor_baris]
 
     def jalankan(self, gabungan: list[str | None] | None = None
                  ) -> dict[int, dict[int, NilaiMentah]]:
         """Row → column → value of every non-empty cell in the rectangle (the last value
-        stored for a cell wins; blank text empties it); the refs of merged ranges
-        appended to ``gabungan`` when given."""
+        stored for a cell wins; blank text empties it), flags in ``self.tanda``; the
+        refs of merged ranges appended to ``gabungan`` when given."""
         paket, part = self.paket, self.part
         keluar: dict[int, dict[int, NilaiMentah]] = {}
-        akar = paket._xml.get(part)
+        akar = paket.pohon(part)
         if akar is not None:
             self._dari_pohon(akar, keluar, gabungan)
             return keluar
@@ -263,9 +193,9 @@ class _Pindai:
         galat_awal: Exception | None = None
         try:
             sst = paket.shared_strings()
-            tanggal = paket.gaya_tanggal()
+            gaya = paket.gaya_angka()
         except Exception as e:
-            galat_awal, sst, tanggal = e, [], set()
+            galat_awal, sst, gaya = e, [], GayaAngka()
         baris_min, baris_max = self.baris_min, self.baris_max
         data: etree._Element | None = None
         selesai_data = False
@@ -281,7 +211,7 @@ class _Pindai:
                         try:
                             nomor_baris = self._baris(el, nomor_baris)
                             if baris_min <= nomor_baris <= baris_max:
-                                self._sel(el, nomor_baris, sst, tanggal, keluar)
+                                self._sel(el, nomor_baris, sst, gaya, keluar)
                         except GalatBerkas as e:
                             self.galat = e
                     el.clear()
@@ -312,7 +242,7 @@ class _Pindai:
                     gabungan: list[str | None] | None) -> None:
         data = root.find(_SHEET_DATA)
         sst = self.paket.shared_strings()
-        tanggal = self.paket.gaya_tanggal()
+        gaya = self.paket.gaya_angka()
         if data is not None:
             nomor_baris = 0
             for row in data.iterchildren(_ROW):
@@ -321,7 +251,7 @@ class _Pindai:
                 # writers need not, and stopping early would silently drop the rows
                 # stored later.
                 if self.baris_min <= nomor_baris <= self.baris_max:
-                    self._sel(row, nomor_baris, sst, tanggal, keluar)
+                    self._sel(row, nomor_baris, sst, gaya, keluar)
         if gabungan is not None:
             gabungan.extend(mc.get("ref") for mc in
                             root.iterfind(f"{_MERGE_CELLS}/{_MERGE_CELL}"))
@@ -335,6 +265,7 @@ def baca_lembar(paket: Paket, part: str, baris_min: int, baris_max: int,
 
 
 def _gabungan_dalam(paket: Paket, part: str, ref: str, semua: list[str | None]) -> list[str]:
+    """Merged ranges of a sheet that overlap a table's range."""
     r1, c1, r2, c2 = rentang(ref)
     hasil = []
     for mc in semua:
@@ -348,46 +279,58 @@ def _gabungan_dalam(paket: Paket, part: str, ref: str, semua: list[str | None]) 
     return hasil
 
 
-def gabungan_dalam(paket: Paket, part: str, ref: str) -> list[str]:
-    """Merged ranges of a sheet that overlap a table's range."""
-    semua = [mc.get("ref") for mc in paket.xml(part).iterfind(f"{_MERGE_CELLS}/{_MERGE_CELL}")]
-    return _gabungan_dalam(paket, part, ref, semua)
+def _tabel_lain(paket: Paket, info: InfoTabel) -> list[tuple[int, int]]:
+    """Row spans of the other tables on the same sheet whose columns overlap."""
+    _, c1, _, c2 = rentang(info.ref)
+    hasil = []
+    for lain in paket.tabel.values():
+        if lain is info or lain.lembar != info.lembar or not lain.ref:
+            continue
+        try:
+            a1, b1, a2, b2 = rentang(lain.ref)
+        except ValueError:
+            continue
+        if b1 <= c2 and b2 >= c1:
+            hasil.append((a1, a2))
+    return hasil
 
 
 def baca_tabel(paket: Paket, info: InfoTabel, *, gabungan: bool = False) -> Tabel:
-    """Data rows of a table by header; entirely empty rows are dropped.
+    """Data rows of a table by header; entirely empty rows are dropped; rows typed
+    below it, total rows and stray cells as :mod:`rkt_xl.batas_tabel` decides.
 
     ``gabungan``: also fill ``Tabel.gabungan`` (the merged ranges overlapping the
-    table, ``gabungan_dalam``) from the same pass over the sheet.
+    table) from the same pass over the sheet.
     """
     lembar = paket.lembar[info.lembar]
     r1, c1, r2, c2 = rentang(info.ref)
     awal = r1 + (1 if info.header_baris else 0)
     akhir = r2 - info.total_baris
-    # Rows typed or pasted directly below a table belong to it in the user's eyes
-    # (LibreOffice and openpyxl do not grow the table as Excel does): read the block
-    # that continues without a gap, and say so (a struktur info finding).
-    batas = akhir if info.total_baris else akhir + 1_048_576
     semua_gabungan: list[str | None] | None = [] if gabungan else None
-    per_baris = _Pindai(paket, lembar.part, awal, batas, c1, c2).jalankan(semua_gabungan)
-    diperluas = 0
-    while akhir + diperluas + 1 in per_baris:
-        diperluas += 1
-    for r in [r for r in per_baris if r > akhir + diperluas]:
-        del per_baris[r]
+    pindai = _Pindai(paket, lembar.part, awal, 1_048_576, c1, c2)
+    per_baris = pindai.jalankan(semua_gabungan)
+    rumus = {(r, c - c1) for (r, c), t in pindai.tanda.items() if t & RUMUS}
+    batas = batas_tabel.tentukan(
+        {r: {c - c1: v for c, v in isi.items()} for r, isi in per_baris.items()},
+        rumus, awal=awal, akhir=akhir, bawah=r2 + 1, ada_baris_total=bool(info.total_baris),
+        kolom=info.kolom, kolom_awal=c1, lain=_tabel_lain(paket, info))
     baris: list[Baris] = []
     nama_lembar = info.lembar
     kolom = [(k, c1 + i, angka_ke_kolom(c1 + i)) for i, k in enumerate(info.kolom)]
-    for r in sorted(per_baris):
+    tanda = pindai.tanda
+    for r in batas.data:
         isi = per_baris[r]
         b = Baris(nama_lembar, r)
         nomor = str(r)
         sel_baris = b.sel
         for nama_kolom, c, huruf in kolom:
+            t = tanda.get((r, c), 0) if tanda else 0
             # alamat(r, c), with the column letters computed once per table
-            sel_baris[nama_kolom] = Sel(nama_lembar, huruf + nomor, isi.get(c))
+            sel_baris[nama_kolom] = Sel(nama_lembar, huruf + nomor, isi.get(c),
+                                        bool(t & PERSEN), bool(t & RUMUS))
         baris.append(b)
-    tabel = Tabel(info.nama, info.lembar, info.kolom, baris, info.ref, r1, diperluas=diperluas)
+    tabel = Tabel(info.nama, info.lembar, info.kolom, baris, info.ref, r1,
+                  diperluas=batas.diperluas, baris_jumlah=batas.jumlah, di_luar=batas.di_luar)
     if semua_gabungan is not None:
         tabel.gabungan = _gabungan_dalam(paket, lembar.part, info.ref, semua_gabungan)
     return tabel

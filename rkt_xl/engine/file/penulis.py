@@ -21,6 +21,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from rkt_xl.alamat import alamat, kolom_alamat, pecah_alamat
+from rkt_xl.engine._base import NilaiTulis
 from rkt_xl.engine.file.paket import (
     NS_CT,
     NS_MAIN,
@@ -31,12 +33,8 @@ from rkt_xl.engine.file.paket import (
     M,
     Paket,
     R,
-    alamat,
-    pecah_alamat,
 )
-from rkt_xl.engine.file.pembaca import kolom_alamat
 
-NilaiTulis = None | str | int | float | Decimal
 _F, _V, _IS = M + "f", M + "v", M + "is"
 CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -195,6 +193,18 @@ class Penulis:
         else:
             etree.SubElement(c, M + "v").text = teks
         return True
+
+    # -- tables -------------------------------------------------------------------------------
+    def ubah_rentang_tabel(self, part: str, ref: str) -> None:
+        """A table's new range (and its autofilter's): the rows typed below it join it."""
+        t = self.paket.xml(part)
+        if t.get("ref") == ref:
+            return
+        t.set("ref", ref)
+        af = t.find(M + "autoFilter")
+        if af is not None:
+            af.set("ref", ref)
+        self._kotor.add(part)
 
     # -- generated sheets ---------------------------------------------------------------------
     def ganti_lembar(self, nama: str, isi: bytes) -> None:

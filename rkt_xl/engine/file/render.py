@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rkt_xl.engine.file.paket import NS_MAIN, NS_R, alamat, angka_ke_kolom
+from rkt_xl.alamat import alamat, angka_ke_kolom
+from rkt_xl.engine.file.paket import NS_MAIN, NS_R
 from rkt_xl.lampiran.layout import Layout, NilaiLayout, SelLayout
 
 __all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_dan_nama", "render_lembar"]

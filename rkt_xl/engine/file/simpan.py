@@ -114,8 +114,11 @@ def kunci(path: Path) -> Iterator[None]:
     kunci_excel = berkas_kunci_excel(path)
     if kunci_excel is not None:
         raise GalatBerkas(
-            f"{path}: berkas sedang dibuka di Excel/LibreOffice ({kunci_excel.name} ada). "
-            "Tutup berkasnya dulu, atau pakai tombol di Excel; berkas tidak diubah.")
+            f"{path}: berkas sedang dibuka di Excel/LibreOffice ({kunci_excel.name} ada); "
+            "berkas tidak diubah. Tutup berkasnya dulu, atau pakai tombol di Excel. Bila "
+            "berkas sebenarnya tidak sedang dibuka (Excel/komputer pernah tertutup "
+            f"mendadak), hapus berkas kunci {kunci_excel.name} di folder "
+            f"{kunci_excel.parent.resolve()} lalu ulangi.")
     if not path.exists():
         raise GalatBerkas(f"{path}: berkas tidak ditemukan")
     try:

@@ -41,9 +41,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
-from rkt_xl import skema
+from rkt_xl import batas_tabel, kode_format, skema
+from rkt_xl.alamat import alamat, rentang
 from rkt_xl.engine._base import Engine, NilaiTulis
-from rkt_xl.engine.file.paket import alamat, rentang
 from rkt_xl.engine.xlwings.nilai import nilai_baca, nilai_tulis, sama, teks_aman
 from rkt_xl.engine.xlwings.rencana import (
     Persegi,
@@ -79,28 +79,47 @@ def _teks_header(v: object) -> str:
     return str(v).strip()
 
 
+def _kosong(v: NilaiMentah) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
 def tabel_dari_nilai(nama: str, lembar: str, ref: str, data: list[list[Any]],
                      header_ada: bool = True, total_ada: bool = False,
-                     header: tuple[str, ...] | None = None) -> Tabel:
+                     header: tuple[str, ...] | None = None,
+                     bawah: list[list[Any]] | None = None,
+                     persen: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+                     rumus: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+                     lain: list[tuple[int, int]] | None = None) -> Tabel:
     """A ``Tabel`` from one 2-D read of a table's whole range (header and totals rows
-    included when shown). Rows whose every cell is empty are dropped, as the file
-    engine drops them; values are converted by :func:`.nilai.nilai_baca`."""
-    r1, c1, _, _ = rentang(ref)
+    included when shown) and of the rows below it (``bawah``, from the row after the
+    range). Values are converted by :func:`.nilai.nilai_baca`; which rows are data is
+    decided by :mod:`rkt_xl.batas_tabel`, exactly as in the file engine. ``persen``
+    and ``rumus``: (Excel row, column index) of percent-formatted and formula cells."""
+    r1, c1, r2, _ = rentang(ref)
     if header is None:
         header = tuple(_teks_header(v) for v in data[0]) if header_ada and data else ()
     awal = 1 if header_ada else 0
     akhir = len(data) - (1 if total_ada else 0)
-    baris: list[Baris] = []
-    for i in range(awal, akhir):
-        isi: list[NilaiMentah] = [nilai_baca(v) for v in data[i]]
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in isi):
-            continue
-        nomor = r1 + i
+    isi: dict[int, dict[int, NilaiMentah]] = {}
+    for i, baris in enumerate([*data[awal:akhir], *([[]] * (len(data) - akhir)),
+                               *(bawah or [])]):
+        nomor = r1 + awal + i
+        sel = {j: v for j, v in enumerate(nilai_baca(x) for x in baris) if not _kosong(v)}
+        if sel:
+            isi[nomor] = sel
+    batas = batas_tabel.tentukan(
+        isi, set(rumus), awal=r1 + awal, akhir=r1 + akhir - 1, bawah=r2 + 1,
+        ada_baris_total=total_ada, kolom=header, kolom_awal=c1, lain=lain or [])
+    hasil: list[Baris] = []
+    for nomor in batas.data:
         b = Baris(lembar, nomor)
+        isi_baris = isi[nomor]
         for j, kolom in enumerate(header):
-            b.sel[kolom] = Sel(lembar, alamat(nomor, c1 + j), isi[j] if j < len(isi) else None)
-        baris.append(b)
-    return Tabel(nama, lembar, header, baris, ref.replace("$", ""), r1)
+            b.sel[kolom] = Sel(lembar, alamat(nomor, c1 + j), isi_baris.get(j),
+                               (nomor, j) in persen, (nomor, j) in rumus)
+        hasil.append(b)
+    return Tabel(nama, lembar, header, hasil, ref.replace("$", ""), r1,
+                 diperluas=batas.diperluas, baris_jumlah=batas.jumlah, di_luar=batas.di_luar)
 
 
 class EngineXlwings(Engine):
@@ -200,6 +219,7 @@ class EngineXlwings(Engine):
     def _baca_listobject(self, lembar: Any, tbl: Any) -> Tabel:
         rng = tbl.range
         ref = str(rng.address)
+        r1, c1, r2, c2 = rentang(ref)
         data = rng.options(ndim=2, err_to_str=True).value
         header_ada = bool(tbl.show_headers)
         total_ada = bool(tbl.show_totals)
@@ -209,8 +229,88 @@ class EngineXlwings(Engine):
                 header = tuple(_teks_header(k.name) for k in tbl.columns)
             except Exception:
                 header = ()
+        kolom = header if header is not None else tuple(_teks_header(v) for v in data[0])
+        bawah = [] if total_ada else self._baca_bawah(lembar, r2, c1, c2)
+        akhir = r2 + len(bawah)
+        awal = r1 + (1 if header_ada else 0)
+        t = skema.TABEL_MENURUT_NAMA.get(str(tbl.name))
+        persen: set[tuple[int, int]] = set()
+        for j, k in enumerate(kolom):
+            if t is not None and k in t.kolom_persen and akhir >= awal:
+                persen |= {(r, j) for r in self._baris_persen(lembar, awal, akhir, c1 + j)}
         return tabel_dari_nilai(str(tbl.name), str(lembar.name), ref, data, header_ada,
-                                total_ada, header)
+                                total_ada, header, bawah=bawah, persen=persen,
+                                rumus=self._rumus(lembar, awal, akhir, c1, c2),
+                                lain=self._tabel_lain(lembar, str(tbl.name), c1, c2))
+
+    # Rows below a table are read in blocks of this many (one call each) until a blank
+    # row and BARIS_PERIKSA more are in: Excel grows a table as rows are typed under
+    # it, so there is rarely more than the first block to read.
+    BLOK_BAWAH = 100
+
+    def _baca_bawah(self, lembar: Any, r2: int, c1: int, c2: int) -> list[list[Any]]:
+        """The rows below a table (its columns), as far as batas_tabel looks."""
+        terakhir = self._baris_terpakai(lembar)
+        hasil: list[list[Any]] = []
+        r = r2 + 1
+        while r <= terakhir:
+            kosong = next((i for i, b in enumerate(hasil)
+                           if all(_kosong(nilai_baca(v)) for v in b)), None)
+            if kosong is not None and len(hasil) > kosong + batas_tabel.BARIS_PERIKSA:
+                break
+            sampai = min(terakhir, r + self.BLOK_BAWAH - 1)
+            blok = _rentang(lembar, Persegi(r, c1, sampai, c2)).options(
+                ndim=2, err_to_str=True).value
+            hasil.extend(list(b) for b in blok)
+            r = sampai + 1
+        return hasil
+
+    def _baris_persen(self, lembar: Any, r1: int, r2: int, c: int) -> list[int]:
+        """Rows r1..r2 of column c whose number format is a percentage. One call when
+        the column has one format (Excel answers None for mixed formats: then the
+        range is halved until each part has one, so a few odd cells cost a few calls
+        each, not one per row). None at all where the host cannot tell (the remote
+        engine: a documented limitation)."""
+        try:
+            kode = _rentang(lembar, Persegi(r1, c, r2, c)).number_format
+        except NotImplementedError:
+            return []
+        if kode is not None:
+            return list(range(r1, r2 + 1)) if kode_format.persen(str(kode)) else []
+        if r1 == r2:
+            return []
+        tengah = (r1 + r2) // 2
+        return self._baris_persen(lembar, r1, tengah, c) + \
+            self._baris_persen(lembar, tengah + 1, r2, c)
+
+    def _rumus(self, lembar: Any, r1: int, r2: int, c1: int, c2: int
+               ) -> set[tuple[int, int]]:
+        """(row, column index) of the cells holding a formula: one call (none on the
+        remote engine, which does not send formulas)."""
+        if r2 < r1:
+            return set()
+        try:
+            rumus = _rentang(lembar, Persegi(r1, c1, r2, c2)).options(ndim=2).formula
+        except NotImplementedError:
+            return set()
+        if not isinstance(rumus, (list, tuple)):
+            rumus = [[rumus]]
+        return {(r1 + i, j) for i, baris in enumerate(rumus) for j, f in enumerate(baris)
+                if isinstance(f, str) and f.startswith("=")}
+
+    def _tabel_lain(self, lembar: Any, nama: str, c1: int, c2: int) -> list[tuple[int, int]]:
+        """Row spans of the other tables of the sheet in the same columns."""
+        hasil = []
+        try:
+            for t in lembar.tables:
+                if str(t.name).lower() == nama.lower():
+                    continue
+                a1, b1, a2, b2 = rentang(str(t.range.address))
+                if b1 <= c2 and b2 >= c1:
+                    hasil.append((a1, a2))
+        except Exception:
+            return []
+        return hasil
 
     def _cari_menurut_header(self, t: skema.TabelSkema) -> Tabel | None:
         """The fallback for hosts without ListObjects: the first row of the contract
@@ -457,6 +557,39 @@ class EngineXlwings(Engine):
         except Exception as e:
             self.catatan.append(f"Tampilan lembar {layout.lembar} tidak dapat diatur ({e}).")
 
+    # -- tables, other sheets -----------------------------------------------------------------
+    def perluas_tabel(self, tabel: Tabel, baris_akhir: int) -> str:
+        r1, c1, _, c2 = rentang(tabel.ref)
+        baru = Persegi(r1, c1, baris_akhir, c2)
+        lembar = self._lembar(tabel.lembar)
+        if lembar is not None:
+            lembar.tables[tabel.nama].resize(_rentang(lembar, baru))
+            self._ditulis = True
+        return baru.a1
+
+    def ada_lembar(self, nama: str) -> bool:
+        return self._lembar(nama) is not None
+
+    def baca_lembar(self, nama: str) -> dict[tuple[int, int], NilaiMentah]:
+        lembar = self._lembar(nama)
+        if lembar is None:
+            return {}
+        ur = lembar.used_range
+        r0, c0 = int(ur.row), int(ur.column)
+        data = ur.options(ndim=2, err_to_str=True).value
+        return {(r0 + i, c0 + j): v for i, baris in enumerate(data)
+                for j, x in enumerate(baris) if not _kosong(v := nilai_baca(x))}
+
+    def baca_teks(self, nama_lembar: str, sel: str) -> str | None:
+        lembar = self._lembar(nama_lembar)
+        if lembar is None:
+            return None
+        v = lembar.range(sel).value
+        return v if isinstance(v, str) else None
+
+    def ada_perubahan(self) -> bool:
+        return self._ditulis
+
     # -- other writes ----------------------------------------------------------------------
     def tulis_teks(self, nama_lembar: str, sel: str, teks: str) -> bool:
         """Write one line of text (the Beranda status); False when the sheet is missing."""
@@ -464,6 +597,7 @@ class EngineXlwings(Engine):
         if lembar is None:
             return False
         lembar.range(sel).value = teks_aman(teks)
+        self._ditulis = True
         return True
 
     def aktifkan(self, nama_lembar: str) -> None:

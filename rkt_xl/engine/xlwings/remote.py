@@ -28,7 +28,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from rkt_xl.engine.file.paket import alamat, rentang
+from rkt_xl.alamat import alamat, rentang
 
 __all__ = ["KLIEN", "aksi", "buka", "payload_dari_berkas", "sel_tertulis", "siapkan_remote"]
 
