@@ -107,7 +107,7 @@ def _lama(tabel: Tabel, kolom: str) -> dict[str, str]:
         sel = b.sel[kolom]
         teks = sel.tampil
         if kolom == skema.CAPAIAN and sel.angka:
-            b_ = angka.baca(sel.mentah, persen=sel.persen)
+            b_ = angka.baca(sel.mentah)
             teks = angka.format_persen(b_.nilai) if b_.nilai is not None else teks
         hasil[sel.alamat] = teks or "(kosong)"
     return hasil
@@ -192,6 +192,7 @@ def analisis(engine: Engine) -> Analisis:
             f"{', '.join(t.nama for t in skema.TABEL)}); berkas tidak diubah. Buku kerja "
             "RKT dibuat dengan rkt-xl baru atau dari templat RKT_template.xlsm.")
     rkt = susun(tabel)
+    rkt.ada_gaya = engine.ada_lembar(skema.GAYA)
     hasil = hitung(rkt)
     return Analisis(rkt, hasil, urutkan(periksa(rkt, hasil)))
 

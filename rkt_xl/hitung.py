@@ -143,6 +143,19 @@ class HasilHitung:
         return self.pagu_program[p.baris.nomor]
 
 
+def kegiatan_tak_terbaca(rkt: RKT) -> str | None:
+    """Why no program's pagu can be summed at all: tblKegiatan, or a column the sum
+    needs, is missing (None when the table is there). A missing table is not an empty
+    one: its programs are not 0, they are unknown (DESIGN §4b)."""
+    t = rkt.tabel.get(skema.KEGIATAN_T.nama)
+    if t is None:
+        return f"tabel {skema.KEGIATAN_T.nama} tidak ditemukan"
+    hilang = [k for k in (skema.KODE_PROGRAM, skema.PAGU) if k not in t.header]
+    if hilang:
+        return f"tabel {skema.KEGIATAN_T.nama} tidak memiliki kolom '{hilang[0]}'"
+    return None
+
+
 def hitung(rkt: RKT) -> HasilHitung:
     """Recompute every computed value of the document."""
     hasil = HasilHitung()
@@ -153,8 +166,14 @@ def hitung(rkt: RKT) -> HasilHitung:
     per_program: dict[str, list[Bacaan]] = {}
     for k in rkt.kegiatan:
         per_program.setdefault(k.kode_program, []).append(k.pagu)
+    tak_terbaca = kegiatan_tak_terbaca(rkt)
     total: int | None = 0
     for p in rkt.program:
+        if tak_terbaca is not None:
+            hasil.pagu_program[p.baris.nomor] = PaguProgram(None, tak_terbaca)
+            hasil.total_alasan = f"pagu program tidak dapat dijumlah ({tak_terbaca})"
+            total = None
+            continue
         pp = jumlah_pagu(per_program.get(p.kode, []))
         hasil.pagu_program[p.baris.nomor] = pp
         if pp.nilai is None:

@@ -237,6 +237,8 @@ class RKT:
     program: list[Program] = field(default_factory=list)
     kegiatan: list[Kegiatan] = field(default_factory=list)
     tabel: dict[str, Tabel] = field(default_factory=dict)
+    # The workbook has the _Gaya sheet whose prototype cells style the appendices.
+    ada_gaya: bool = True
 
     def identitas_teks(self, kunci: str) -> str:
         s = self.identitas.get(kunci)

@@ -136,8 +136,9 @@ def _evaluasi(tabel: Tabel) -> list[Evaluasi]:
         target_akhir=_target(b, skema.TARGET_AKHIR),
         target=_target(b, skema.TARGET),
         realisasi=_angka_murni(b, skema.REALISASI),
-        capaian_tertulis=angka.baca(_sel(b, skema.CAPAIAN).mentah, boleh_satuan=True,
-                                    persen=_sel(b, skema.CAPAIAN).persen),
+        # Read as stored: a percent format on Capaian (%) is a display fault of its own
+        # (angka-persen), the number Hitung wrote there is not a hundredth of itself.
+        capaian_tertulis=angka.baca(_sel(b, skema.CAPAIAN).mentah, boleh_satuan=True),
         kategori_tertulis=b.teks(skema.KATEGORI),
     ) for b in tabel.baris]
 

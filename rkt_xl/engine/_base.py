@@ -6,6 +6,7 @@ The pipeline (``rkt_xl.alur``) only talks to this interface, so the command line
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from decimal import Decimal
 
@@ -13,6 +14,29 @@ from rkt_xl.lampiran.layout import Layout
 from rkt_xl.model import NilaiMentah, Tabel
 
 NilaiTulis = None | str | int | float | Decimal
+
+
+def sama_tersimpan(lama: NilaiMentah, baru: NilaiTulis) -> bool:
+    """Would writing ``baru`` leave a cell holding ``lama`` as it is (so it is not
+    written at all)? Text exactly, empty as empty, whole numbers exactly; other numbers
+    as doubles, a few units in the last place apart counting as equal: a script that
+    saves 103.73999283068467 as 103.7399928306847 (openpyxl writes 16 digits) has not
+    changed a capaian shown as 103,74, and rewriting it would only add noise to the
+    history of what Hitung changed."""
+    if baru is None:
+        return lama is None or (isinstance(lama, str) and not lama.strip())
+    if isinstance(baru, str):
+        return isinstance(lama, str) and lama == baru
+    if isinstance(lama, bool) or isinstance(baru, bool) or \
+            not isinstance(lama, (int, float, Decimal)):
+        return False
+    a, b = Decimal(lama) if isinstance(lama, int) else lama, \
+        Decimal(baru) if isinstance(baru, int) else baru
+    if isinstance(a, Decimal) and isinstance(b, Decimal) and a.is_finite() and \
+            b.is_finite() and a == a.to_integral_value() and b == b.to_integral_value():
+        return a == b
+    fa, fb = float(a), float(b)
+    return fa == fb or math.isclose(fa, fb, rel_tol=1e-14, abs_tol=0.0)
 
 
 class Engine(ABC):

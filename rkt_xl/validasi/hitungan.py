@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rkt_xl import angka, skema
-from rkt_xl.hitung import HasilHitung, rupiah, sebab
+from rkt_xl.hitung import HasilHitung, kegiatan_tak_terbaca, rupiah, sebab
 from rkt_xl.model import RKT, Bacaan, Sel, Status
 from rkt_xl.temuan import Temuan, Tingkat
 from rkt_xl.validasi.isian import PERSEN
@@ -102,17 +102,18 @@ def periksa_pagu_tak_terhitung(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]
         sel = p.baris.sel.get(skema.PAGU_PROGRAM)
         if sel is None or not sel.alamat or hasil.pagu_dari(p).nilai is not None:
             continue
+        pp = hasil.pagu_dari(p)
         salah = next((k for k in rkt.kegiatan_dari(p.kode) if rupiah(k.pagu) is None), None)
-        apa = "ada pagu kegiatan yang kosong atau tidak valid"
-        if salah is not None:
+        apa = pp.alasan or "ada pagu kegiatan yang kosong atau tidak valid"
+        if salah is not None and kegiatan_tak_terbaca(rkt) is None:
             ks = salah.baris.sel[skema.PAGU]
             kenapa = "bukan Rupiah utuh" if salah.pagu.terpakai else sebab(salah.pagu)
             apa = (f"pagu kegiatan {salah.kode or salah.nama} ({ks.lembar}!{ks.alamat}) "
                    f"{kenapa}")
         yield temuan(TAK_TERHITUNG, sel.lembar, sel.alamat,
-                     f"Pagu Program {p.kode} tidak dapat dihitung: {apa}. Hitung mengosongkan "
-                     "sel ini; jumlah sebagian tidak ditulis seolah-olah lengkap.",
-                     "Perbaiki pagu kegiatannya, lalu tekan Hitung.")
+                     f"Pagu Program {p.kode} tidak dapat dihitung: {apa}. Sel ini tidak diisi "
+                     "jumlah sebagian seolah-olah lengkap.",
+                     "Perbaiki penyebabnya, lalu tekan Hitung.")
 
 
 @pemeriksa

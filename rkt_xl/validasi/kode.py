@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rkt_xl import skema
-from rkt_xl.hitung import HasilHitung
+from rkt_xl.hitung import HasilHitung, kegiatan_tak_terbaca
 from rkt_xl.model import RKT, Baris
 from rkt_xl.temuan import Temuan, Tingkat
 from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
@@ -63,6 +63,8 @@ def periksa_rujukan_program(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                          "masuk jumlah program mana pun.",
                          "Pilih Kode Program dari daftar, atau tambahkan programnya di lembar "
                          "Program.")
+    if kegiatan_tak_terbaca(rkt) is not None:
+        return  # which programs have kegiatan is unknown: struktur says why
     punya = {k.kode_program for k in rkt.kegiatan}
     for p in rkt.program:
         if p.kode and p.kode not in punya:

@@ -42,6 +42,12 @@ TANPA_NILAI = daftarkan(
     "disimpan di Excel/LibreOffice): nilainya belum ada.",
     "Sel G5 berisi rumus =E5*12 yang belum dihitung; buka berkas di Excel atau LibreOffice, "
     "simpan, lalu ulangi.")
+GAYA_HILANG = daftarkan(
+    "gaya-tidak-ada", Tingkat.PERINGATAN,
+    "Lembar tersembunyi _Gaya (contoh format lampiran) tidak ada: lampiran dibuat tanpa "
+    "format (tanpa garis tabel, huruf tebal, dan format angka).",
+    "Lembar _Gaya tidak ada; lampiran dibuat tanpa format. Salin lembar _Gaya dari "
+    "templat baru.")
 RUMUS_GALAT = daftarkan(
     "rumus-galat", Tingkat.GALAT,
     "Sel input berisi nilai galat rumus (#DIV/0!, #REF!, #N/A…).",
@@ -132,3 +138,14 @@ def periksa_rumus_galat(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                                  "program lembar kerja): nilainya belum ada.",
                                  "Buka berkas di Excel atau LibreOffice, simpan, lalu ulangi; "
                                  "atau ketik nilainya langsung.")
+
+
+@pemeriksa
+def periksa_gaya(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    if not rkt.ada_gaya:
+        yield temuan(GAYA_HILANG, skema.GAYA, "",
+                     f"Lembar {skema.GAYA} (contoh format lampiran) tidak ada: lampiran dibuat "
+                     "tanpa format, tanpa garis tabel, huruf tebal, dan format angka.",
+                     f"Salin lembar {skema.GAYA} dari templat baru (rkt-xl baru BARU.xlsm, "
+                     "lalu di Excel: klik kanan tab → Unhide → _Gaya → Move or Copy ke buku "
+                     "kerja ini).")

@@ -22,20 +22,23 @@ from typing import BinaryIO
 from lxml import etree
 
 from rkt_xl.alamat import alamat, kolom_alamat, pecah_alamat
-from rkt_xl.engine._base import NilaiTulis
+from rkt_xl.engine._base import NilaiTulis, sama_tersimpan
 from rkt_xl.engine.file.paket import (
     NS_CT,
     NS_MAIN,
     NS_PKG_REL,
     NS_R,
     REL_WORKSHEET,
+    GayaAngka,
     InfoLembar,
     M,
     Paket,
     R,
 )
+from rkt_xl.engine.file.pembaca import RUMUS, baca_sel
 
 _F, _V, _IS = M + "f", M + "v", M + "is"
+_TANPA_GAYA = GayaAngka()
 CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Characters XML 1.0 cannot carry; Excel shows them as _xHHHH_ escapes.
@@ -146,44 +149,25 @@ class Penulis:
         return None
 
     def _isi(self, c: etree._Element, v: NilaiTulis) -> bool:
-        """Set a cell's value; False when it already held exactly that."""
-        # the first <f>, <v> and <is> child (c.find of each), in one look at the children
-        f: etree._Element | None = None
-        lama_v: etree._Element | None = None
-        lama_is: etree._Element | None = None
-        for x in c:
-            tag = x.tag
-            if tag == _F:
-                if f is None:
-                    f = x
-            elif tag == _V:
-                if lama_v is None:
-                    lama_v = x
-            elif tag == _IS and lama_is is None:
-                lama_is = x
-        t = c.get("t")
-        if v is None:
-            if f is None and lama_v is None and lama_is is None:
-                return False
-        elif isinstance(v, str):
-            teks = teks_aman(v)
-            if (f is None and t == "inlineStr" and lama_is is not None and len(lama_is) == 1
-                    and lama_is[0].tag == M + "t" and (lama_is[0].text or "") == teks):
-                return False
-        else:
-            teks = _angka_xml(v)
-            if f is None and t in (None, "n") and lama_v is not None and lama_v.text == teks:
-                return False
-        for anak in (f, lama_v, lama_is):
-            if anak is not None:
-                c.remove(anak)
-        if f is not None:
-            self.rumus_dihapus = True
+        """Set a cell's value; False when it already holds that value (as the reader
+        reads it: the same first ``<v>``). Every ``<f>``, ``<v>`` and ``<is>`` is
+        replaced, so a cell carrying two values holds exactly one afterwards."""
+        # Styles do not matter here (a date format would turn the number into a date):
+        # only what the cell stores.
+        lama, tanda = baca_sel(c, self.paket.shared_strings(), _TANPA_GAYA)
+        baru: NilaiTulis = teks_aman(v) if isinstance(v, str) else v
+        if not tanda & RUMUS and sama_tersimpan(lama, baru):
+            return False
+        for anak in [x for x in c if x.tag in (_F, _V, _IS)]:
+            if anak.tag == _F:
+                self.rumus_dihapus = True
+            c.remove(anak)
         if "t" in c.attrib:
             del c.attrib["t"]
         if v is None:
             return True
         if isinstance(v, str):
+            teks = teks_aman(v)
             c.set("t", "inlineStr")
             is_ = etree.SubElement(c, M + "is")
             te = etree.SubElement(is_, M + "t")
@@ -191,7 +175,7 @@ class Penulis:
             if teks != teks.strip() or "\n" in teks:
                 te.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         else:
-            etree.SubElement(c, M + "v").text = teks
+            etree.SubElement(c, M + "v").text = _angka_xml(v)
         return True
 
     # -- tables -------------------------------------------------------------------------------

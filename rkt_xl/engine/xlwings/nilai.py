@@ -150,18 +150,10 @@ def rumus_tautan(tujuan: str, teks: str) -> str:
 
 
 def sama(lama: NilaiMentah, baru: object) -> bool:
-    """Would writing ``baru`` leave a cell holding ``lama`` as it is?
+    """Would writing ``baru`` leave a cell holding ``lama`` as it is? The file engine's
+    rule (:func:`rkt_xl.engine._base.sama_tersimpan`), for what Excel hands over."""
+    from rkt_xl.engine._base import sama_tersimpan
 
-    Numbers compare as the doubles Excel stores, text exactly, empty as empty.
-    """
-    if baru is None:
-        return lama is None or (isinstance(lama, str) and not lama.strip())
-    if isinstance(baru, str):
-        return isinstance(lama, str) and lama == baru
-    if isinstance(baru, bool) or isinstance(lama, bool):
+    if baru is not None and not isinstance(baru, (str, int, float, Decimal)):
         return False
-    if isinstance(baru, (int, float, Decimal)) and isinstance(lama, (int, float, Decimal)):
-        if isinstance(baru, int) and isinstance(lama, int):
-            return baru == lama
-        return float(baru) == float(lama)
-    return False
+    return sama_tersimpan(lama, baru)
