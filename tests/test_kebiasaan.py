@@ -204,7 +204,7 @@ def test_kebiasaan_xlwings_sama(k: Kasus, tmp_path: Path) -> None:
     for kunci, harap in h.nilai.items():
         if kunci not in awal:
             continue  # a cell the case typed itself: not the engine's
-        v = ditulis.get(kunci, awal[kunci] if not h.struktur else awal[kunci])
+        v = ditulis.get(kunci, awal[kunci])
         if h.struktur:
             assert kunci not in ditulis, kunci  # nothing computed from a broken structure
         assert _setara(v, harap), (kunci, v, harap)

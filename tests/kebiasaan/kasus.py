@@ -101,7 +101,7 @@ NILAI_BERSIH: dict[tuple[str, str], Any] = {
     ("Program", "E2"): 175_500_000, ("Program", "E3"): 395_250_000,
 }
 
-G, P, I = "galat", "peringatan", "info"
+G, P, INFO = "galat", "peringatan", "info"
 # What Hitung corrects by rewriting the computed columns.
 DIPERBAIKI_HITUNG = frozenset({"capaian-tidak-sesuai", "kategori-tidak-sesuai",
                                "pagu-program-tidak-sesuai"})
@@ -232,7 +232,7 @@ def tabel(wb: Workbook, lembar: str, nama: str, ref: str) -> None:
 
 # -- percent formats --------------------------------------------------------------------------
 @kasus("persen_realisasi", "Realisasi diketik 85% di Excel (format 0%).", Harapan(
-    temuan=frozenset({(I, "angka-persen", "Evaluasi", "G2")}), nilai=nilai(),
+    temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "G2")}), nilai=nilai(),
     lampiran=(("Lampiran I", 106.25),), paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
     persen(wb, "Evaluasi", "G2", 0.85)
@@ -240,7 +240,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("persen_realisasi_dua_desimal", "Realisasi 84,03% dengan format 0.00%.", Harapan(
     # 84,03 / 80 × 100 = 105,0375 → Sangat Tinggi; the typed 106,25 is now stale.
-    temuan=frozenset({(I, "angka-persen", "Evaluasi", "G2"),
+    temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "G2"),
                       (G, "capaian-tidak-sesuai", "Evaluasi", "H2")}),
     nilai=nilai(Evaluasi_H2=105.0375), paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
@@ -249,7 +249,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("persen_kode_kustom", "Format kustom dengan warna dan dua bagian "
        "(#,##0.0%;[Red]-#,##0.0%).", Harapan(
-           temuan=frozenset({(I, "angka-persen", "Evaluasi", "G2")}), nilai=nilai(),
+           temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "G2")}), nilai=nilai(),
            paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
     persen(wb, "Evaluasi", "G2", 0.85, "#,##0.0%;[Red]-#,##0.0%")
@@ -268,15 +268,15 @@ def _(wb: Workbook) -> None:
 
 
 @kasus("persen_target", "Target 80% berformat persen, realisasi 85.", Harapan(
-    temuan=frozenset({(I, "angka-persen", "Evaluasi", "F2")}), nilai=nilai(),
+    temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "F2")}), nilai=nilai(),
     paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
     persen(wb, "Evaluasi", "F2", 0.8)
 
 
 @kasus("persen_target_dan_realisasi", "Target dan realisasi sama-sama diketik dengan %.",
-       Harapan(temuan=frozenset({(I, "angka-persen", "Evaluasi", "F2"),
-                                 (I, "angka-persen", "Evaluasi", "G2")}),
+       Harapan(temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "F2"),
+                                 (INFO, "angka-persen", "Evaluasi", "G2")}),
                nilai=nilai(), paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
     persen(wb, "Evaluasi", "F2", 0.8)
@@ -284,7 +284,7 @@ def _(wb: Workbook) -> None:
 
 
 @kasus("persen_target_akhir_renstra", "Target Akhir Renstra 90% berformat persen.",
-       Harapan(temuan=frozenset({(I, "angka-persen", "Evaluasi", "E2")}), nilai=nilai(),
+       Harapan(temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "E2")}), nilai=nilai(),
                paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
     persen(wb, "Evaluasi", "E2", 0.9)
@@ -293,7 +293,7 @@ def _(wb: Workbook) -> None:
 @kasus("persen_batas_capaian", "Batas Capaian Maksimum diketik 100% (format 0%).",
        Harapan(
            # 106,25 capped at 100 → Sangat Tinggi; the typed 106,25 is now too high.
-           temuan=frozenset({(I, "angka-persen", "Pengaturan", "B3"),
+           temuan=frozenset({(INFO, "angka-persen", "Pengaturan", "B3"),
                              (G, "capaian-tidak-sesuai", "Evaluasi", "H2")}),
            nilai=nilai(Evaluasi_H2=100), paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
@@ -311,7 +311,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("persen_target_sasaran", "Target tahun RKT 84,03% berformat persen: Lampiran II "
        "mencetak 84,03 %, bukan 0,8403.", Harapan(
-           temuan=frozenset({(I, "angka-persen", "Sasaran", "I2")}), nilai=nilai(),
+           temuan=frozenset({(INFO, "angka-persen", "Sasaran", "I2")}), nilai=nilai(),
            lampiran=(("Lampiran II", "84,03 %"), ("Tabel 2.4", "84,03 %")),
            bukan_lampiran=(("Lampiran II", "0,8403"),), paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
@@ -319,7 +319,7 @@ def _(wb: Workbook) -> None:
 
 
 @kasus("persen_target_program", "Target Program 95% berformat persen.", Harapan(
-    temuan=frozenset({(I, "angka-persen", "Program", "D2")}), nilai=nilai(),
+    temuan=frozenset({(INFO, "angka-persen", "Program", "D2")}), nilai=nilai(),
     lampiran=(("Tabel 2.5", "95 %"),), bukan_lampiran=(("Tabel 2.5", "0,95"),),
     paritas=TANPA_FORMAT))
 def _(wb: Workbook) -> None:
@@ -346,14 +346,14 @@ def _(wb: Workbook) -> None:
 
 
 @kasus("persen_teks", 'Realisasi ditempel dari Word sebagai teks "85%".', Harapan(
-    temuan=frozenset({(I, "angka-teks", "Evaluasi", "G2")}), nilai=nilai()))
+    temuan=frozenset({(INFO, "angka-teks", "Evaluasi", "G2")}), nilai=nilai()))
 def _(wb: Workbook) -> None:
     wb["Evaluasi"]["G2"].value = "85%"
 
 
 @kasus("persen_libreoffice", "Realisasi 85% disimpan ulang oleh LibreOffice Calc (format "
        "persen versi LibreOffice).", Harapan(
-           temuan=frozenset({(I, "angka-persen", "Evaluasi", "G2")}), nilai=nilai(),
+           temuan=frozenset({(INFO, "angka-persen", "Evaluasi", "G2")}), nilai=nilai(),
            paritas=TANPA_FORMAT), libreoffice=True)
 def _(wb: Workbook) -> None:
     persen(wb, "Evaluasi", "G2", 0.85)
@@ -479,7 +479,7 @@ def _(wb: Workbook) -> None:
 # -- total rows -------------------------------------------------------------------------------
 @kasus("jumlah_sum_di_bawah_program", "Baris JUMLAH dengan =SUM(E2:E3) tepat di bawah "
        "tblProgram.", Harapan(
-           temuan=frozenset({(I, "baris-jumlah-pengguna", "Program", "A4")}),
+           temuan=frozenset({(INFO, "baris-jumlah-pengguna", "Program", "A4")}),
            nilai=nilai(Program_B4="JUMLAH"), ref={"tblProgram": "A1:E3"}),
        libreoffice=True)
 def _(wb: Workbook) -> None:
@@ -489,7 +489,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("jumlah_rumus_saja_di_bawah", "Di bawah tblKegiatan hanya ada =SUM(G2:G5), tanpa "
        "teks.", Harapan(
-           temuan=frozenset({(I, "baris-jumlah-pengguna", "Kegiatan", "A6")}),
+           temuan=frozenset({(INFO, "baris-jumlah-pengguna", "Kegiatan", "A6")}),
            nilai=nilai(), ref={"tblKegiatan": "A1:G5"},
            lampiran=(("Tabel 2.5", 570_750_000),),
            bukan_lampiran=(("Tabel 2.5", 1_141_500_000),), paritas=TANPA_RUMUS),
@@ -500,7 +500,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("jumlah_teks_di_bawah_kegiatan", 'Baris "Total" berisi angka (bukan rumus) di bawah '
        "tblKegiatan: jumlah di Tabel 2.5 tidak berlipat.", Harapan(
-           temuan=frozenset({(I, "baris-jumlah-pengguna", "Kegiatan", "A6")}),
+           temuan=frozenset({(INFO, "baris-jumlah-pengguna", "Kegiatan", "A6")}),
            nilai=nilai(), lampiran=(("Tabel 2.5", 570_750_000),),
            bukan_lampiran=(("Tabel 2.5", 1_141_500_000),), ref={"tblKegiatan": "A1:G5"}))
 def _(wb: Workbook) -> None:
@@ -510,7 +510,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("jumlah_di_dalam_tabel", "Excel memperluas tabel saat baris JUMLAH diketik: baris "
        "terakhir tblProgram adalah jumlah.", Harapan(
-           temuan=frozenset({(I, "baris-jumlah-pengguna", "Program", "A4")}),
+           temuan=frozenset({(INFO, "baris-jumlah-pengguna", "Program", "A4")}),
            nilai=nilai(Program_E4=570_750_000), ref={"tblProgram": "A1:E4"}),
        libreoffice=True)
 def _(wb: Workbook) -> None:
@@ -520,8 +520,8 @@ def _(wb: Workbook) -> None:
 
 
 @kasus("sub_total_dan_total", "Baris Sub Total lalu Total di bawah tblKegiatan.", Harapan(
-    temuan=frozenset({(I, "baris-jumlah-pengguna", "Kegiatan", "A6"),
-                      (I, "baris-jumlah-pengguna", "Kegiatan", "A7")}),
+    temuan=frozenset({(INFO, "baris-jumlah-pengguna", "Kegiatan", "A6"),
+                      (INFO, "baris-jumlah-pengguna", "Kegiatan", "A7")}),
     nilai=nilai(), ref={"tblKegiatan": "A1:G5"}))
 def _(wb: Workbook) -> None:
     ws = wb["Kegiatan"]
@@ -531,7 +531,7 @@ def _(wb: Workbook) -> None:
 
 @kasus("rata_rata_di_bawah_evaluasi", "Baris Rata-rata di bawah tblEvaluasi (seperti "
        "Lampiran I).", Harapan(
-           temuan=frozenset({(I, "baris-jumlah-pengguna", "Evaluasi", "A5")}),
+           temuan=frozenset({(INFO, "baris-jumlah-pengguna", "Evaluasi", "A5")}),
            nilai=nilai(), ref={"tblEvaluasi": "A1:I4"}), libreoffice=True)
 def _(wb: Workbook) -> None:
     ws = wb["Evaluasi"]
@@ -542,7 +542,7 @@ def _(wb: Workbook) -> None:
 @kasus("baris_tepat_di_bawah", "Kegiatan baru diketik tepat di bawah tabel di LibreOffice "
        "(tabel tidak melebar sendiri).", Harapan(
            # program 2 = 395.250.000 + 10.000.000 = 405.250.000
-           temuan=frozenset({(I, "baris-di-luar-tabel", "Kegiatan", "A6"),
+           temuan=frozenset({(INFO, "baris-di-luar-tabel", "Kegiatan", "A6"),
                              (G, "pagu-program-tidak-sesuai", "Program", "E3")}),
            nilai=nilai(Program_E3=405_250_000), ref={"tblKegiatan": "A1:G6"}),
        libreoffice=True)
