@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test install dev lint template bench clean libreoffice
+.PHONY: demo test install dev lint template bench dist clean libreoffice
 
 $(BIN)/rkt-xl: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,9 @@ test: dev libreoffice
 	  exit $$s
 
 lint: dev
-	$(BIN)/ruff check rkt_xl tests bench
+	$(BIN)/ruff check rkt_xl tests bench tools
 	$(BIN)/mypy
+	$(BIN)/mypy tools/dist.py
 
 template: dev
 	$(BIN)/python -m rkt_xl.templat workbook/RKT_template.xlsm
@@ -55,5 +56,10 @@ template: dev
 bench: dev
 	$(BIN)/python bench/bench.py
 
+# dist/: the wheel and rkt_xl-<versi>-windows.zip (offline Windows release); downloads
+# land in .cache/wheels and are reused.
+dist: dev
+	$(BIN)/python tools/dist.py
+
 clean:
-	rm -rf $(VENV) demo .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) demo dist .pytest_cache .mypy_cache .ruff_cache build *.egg-info
