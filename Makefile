@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test install dev lint template bench dist clean libreoffice
+.PHONY: demo test install dev lint template bench dist clean libreoffice wine
 
 $(BIN)/rkt-xl: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ libreoffice:
 	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      libreoffice-calc-nogui poppler-utils >/dev/null; \
 	  fi; }
+
+# Optional (~0.9 GB, not part of `make test`): wine's cmd and mingw-w64, with which
+# tests/test_pasang_wine.py runs pasang.cmd for real instead of being skipped.
+wine:
+	@{ command -v x86_64-w64-mingw32-gcc && test -x /usr/lib/wine/wine64; } >/dev/null 2>&1 || { \
+	  S=$$( [ "$$(id -u)" = "0" ] || echo sudo ); \
+	  $$S apt-get update -qq && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends wine64 gcc-mingw-w64-x86-64-win32 >/dev/null; }
 
 # pytest's exit code 5 means no test ran: that is a failure, not a pass.
 test: dev libreoffice

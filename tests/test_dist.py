@@ -4,9 +4,10 @@ The zip's ``wheels/`` must install rkt_xl on 64-bit Windows with Python 3.12 and
 without any network: checked with pip's own resolver restricted to that folder, and,
 since pip evaluates environment markers for the machine it runs on (Linux here), by
 closing every wheel's ``Requires-Dist`` under Windows markers independently of
-tools/dist.py. ``pasang.cmd`` cannot run here (no Windows, and no PowerShell or cmd in
-the registries this project reaches), so its structure is checked: labels, jumps,
-variables, quoting, line endings.
+tools/dist.py. ``pasang.cmd`` cannot run here as on Windows (no Windows Python can be
+had, and PowerShell is in none of the registries this project reaches), so its structure
+is checked: labels, jumps, variables, quoting, line endings; tests/test_pasang_wine.py
+runs its flow under wine's cmd where wine is installed (``make wine``).
 
 Network: the first run downloads the pinned wheels (tools/windows/kunci.txt, ~75 MB)
 into ``.cache/wheels`` (ignored by git); later runs resolve from that cache offline.
@@ -285,6 +286,14 @@ def test_pasang_tanpa_blok_kurung(pasang: bytes) -> None:
         gema = re.search(r"(?:^|\s)echo[\s.]", tanpa_kutip, re.I)
         perintah = tanpa_kutip[:gema.start()] if gema else tanpa_kutip  # echo's text is text
         assert "(" not in perintah and ")" not in perintah, b
+
+
+def test_pasang_jalur_selalu_dikutip(pasang: bytes) -> None:
+    """A path holding & or ( ) breaks an unquoted command, echo included."""
+    for b in _perintah(pasang):
+        tanpa_kutip = re.sub(r'"[^"]*"', '""', b)
+        sisa = set(re.findall(r"%([A-Za-z_]\w*)%", tanpa_kutip)) - {"VERSI", "KODE"}
+        assert not sisa, f"{sisa} tanpa tanda kutip: {b}"
 
 
 def test_pasang_variabel_terdefinisi(pasang: bytes) -> None:

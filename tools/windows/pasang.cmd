@@ -16,7 +16,8 @@ rem  Kode keluar: 0 berhasil, 1 gagal (pesannya menjelaskan sebab dan jalan kelu
 rem
 rem  Catatan penulisan: tanpa blok ( ... ) yang memuat jalur, karena tanda kurung
 rem  di jalur seperti "C:\Program Files (x86)" memutus blok cmd; alurnya memakai
-rem  goto dan call. Berkas ini ASCII dengan akhir baris CRLF.
+rem  goto dan call. Jalur selalu di dalam tanda kutip, juga pada echo (karakter &
+rem  di jalur memutus perintah). Berkas ini ASCII dengan akhir baris CRLF.
 rem =========================================================================
 setlocal EnableExtensions DisableDelayedExpansion
 set "VERSI=@VERSI@"
@@ -49,7 +50,7 @@ call :periksa_python "%RKT_PYTHON%"
 if not defined PY goto :python_pilihan_salah
 
 :python_ada
-echo [1/4] Python: %PY%
+echo [1/4] Python: "%PY%"
 echo "%PY%" | find /i "WindowsApps" >nul
 if not errorlevel 1 echo       Peringatan: ini Python dari Microsoft Store; tombol Excel lebih andal dengan Python dari python.org.
 
@@ -65,11 +66,11 @@ if errorlevel 1 goto :tanpa_pip
 :pip_ada
 "%PY%" -m pip install --no-index --find-links "%RODA%" --disable-pip-version-check --no-warn-script-location "rkt_xl==%VERSI%" >"%CATATAN%" 2>&1
 if errorlevel 1 goto :pip_gagal
-echo       Terpasang. Catatan pip: %CATATAN%
+echo       Terpasang. Catatan pip: "%CATATAN%"
 
 rem -- 3. Periksa: rkt-xl --version -------------------------------------------
 echo [3/4] Memeriksa: rkt-xl --version
-"%PY%" -c "import os, sys, sysconfig; c = [sysconfig.get_path('scripts'), sysconfig.get_path('scripts', os.name + '_user')]; sys.stdout.write(next(p for p in c if os.path.isfile(os.path.join(p, 'rkt-xl.exe'))))" >"%SEMENTARA%" 2>nul
+"%PY%" -c "import os, sys, sysconfig; c = [sysconfig.get_path('scripts'), sysconfig.get_path('scripts', os.name + '_user')]; print(next(p for p in c if os.path.isfile(os.path.join(p, 'rkt-xl.exe'))))" >"%SEMENTARA%" 2>nul
 if errorlevel 1 goto :skrip_tak_ada
 set /p FOLDER_SKRIP=<"%SEMENTARA%"
 if not defined FOLDER_SKRIP goto :skrip_tak_ada
@@ -86,7 +87,7 @@ if errorlevel 1 goto :periksa_gagal
 
 rem -- 4. Buku kerja RKT ---------------------------------------------------
 :buku_kerja
-echo [4/4] Buku kerja: %BERKAS%
+echo [4/4] Buku kerja: "%BERKAS%"
 if exist "%BERKAS%" goto :berkas_sudah_ada
 "%PY%" -m rkt_xl baru "%BERKAS%"
 if errorlevel 1 goto :baru_gagal
@@ -128,7 +129,7 @@ echo Pasang ulang Python dari python.org (pilihan "pip" tetap tercentang).
 goto :akhir
 
 :pip_gagal
-echo GAGAL: pip tidak dapat memasang rkt_xl. Isi catatan pip (%CATATAN%):
+echo GAGAL: pip tidak dapat memasang rkt_xl. Isi catatan pip "%CATATAN%":
 echo.
 type "%CATATAN%"
 goto :akhir
@@ -157,7 +158,7 @@ rem :dari_peluncur VERSI - Python VERSI lewat peluncur py (py -3.13, py -3.12)
 :dari_peluncur
 where py >nul 2>&1
 if errorlevel 1 goto :eof
-py -%1 -c "import sys; sys.stdout.write(sys.executable)" >"%SEMENTARA%" 2>nul
+py -%1 -c "import sys; print(sys.executable)" >"%SEMENTARA%" 2>nul
 if errorlevel 1 goto :eof
 call :dari_berkas_sementara
 goto :eof
@@ -166,7 +167,7 @@ rem :dari_path - python pertama di PATH (bila peluncur py tidak dipasang)
 :dari_path
 where python >nul 2>&1
 if errorlevel 1 goto :eof
-python -c "import sys; sys.stdout.write(sys.executable)" >"%SEMENTARA%" 2>nul
+python -c "import sys; print(sys.executable)" >"%SEMENTARA%" 2>nul
 if errorlevel 1 goto :eof
 call :dari_berkas_sementara
 goto :eof
