@@ -231,8 +231,9 @@ def bangun_dari_sdist(nama: str, dibangun: Path, kunci: Path | None) -> None:
     versi = _versi_terkunci(nama, kunci)
     syarat = f"{nama}=={versi}" if versi else nama
     catat(f"  {syarat}: hanya sdist — dibangun menjadi wheel")
+    # A fixed epoch: the same bytes whenever and wherever it is built.
     r = _pip(["wheel", "--no-deps", "--no-binary", nama, "--wheel-dir", str(dibangun), syarat],
-             terisolasi=False)
+             terisolasi=False, env_tambahan={"SOURCE_DATE_EPOCH": "315532800"})
     if r.returncode != 0:
         raise GalatDist(f"{syarat}: wheel tidak dapat dibangun dari sdist:\n{r.stderr}")
     for w in dibangun.glob("*.whl"):
