@@ -59,8 +59,10 @@ def proses_satu(berkas: str, perintah: str) -> Hasil:
                            "berkas tidak diubah. Laporkan dengan RKT_XL_DEBUG=1.")
 
 
-def buat_workbook(tujuan: Path, data: dict[str, Any] | None, timpa: bool = False) -> None:
-    """A new workbook from the template (optionally filled), written atomically."""
+def buat_workbook(tujuan: Path, data: dict[str, Any] | None, timpa: bool = False,
+                  interpreter_win: str | None = None) -> None:
+    """A new workbook from the template (optionally filled), written atomically;
+    ``interpreter_win``: the Python its buttons run (see templat/interpreter.py)."""
     from rkt_xl.engine.file.simpan import tulis_atomik
     from rkt_xl.templat import bangun
 
@@ -71,7 +73,7 @@ def buat_workbook(tujuan: Path, data: dict[str, Any] | None, timpa: bool = False
     if not tujuan.parent.exists():
         tujuan.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    bangun(buffer, data)
+    bangun(buffer, data, interpreter_win)
     tulis_atomik(tujuan, buffer.getvalue())
 
 

@@ -71,8 +71,10 @@ def buat_workbook(tujuan: Tujuan) -> Workbook:
     return buku
 
 
-def susun_lembar(buku: Workbook, data: Mapping[str, Any] | None = None) -> dict[str, Worksheet]:
-    """Every contract sheet in order, filled; returns them by sheet name."""
+def susun_lembar(buku: Workbook, data: Mapping[str, Any] | None = None,
+                 interpreter_win: str | None = None) -> dict[str, Worksheet]:
+    """Every contract sheet in order, filled; returns them by sheet name.
+    ``interpreter_win``: the Python for the buttons (None: empty, as in the template)."""
     if data is not None:
         periksa_data(data)
     fmt = PabrikFormat(buku)
@@ -83,7 +85,7 @@ def susun_lembar(buku: Workbook, data: Mapping[str, Any] | None = None) -> dict[
     for nama in skema.LEMBAR_HASIL:
         isi_lembar_hasil(lembar[nama], nama, fmt)
     isi_katalog_gaya(lembar[skema.GAYA], fmt)
-    isi_konfigurasi_xlwings(lembar[LEMBAR_XLWINGS], fmt)
+    isi_konfigurasi_xlwings(lembar[LEMBAR_XLWINGS], fmt, interpreter_win)
     return lembar
 
 
@@ -101,14 +103,16 @@ def pasang_vba(buku: Workbook, modul: Mapping[str, str] | None = None) -> None:
     buku.add_vba_project(io.BytesIO(biner), is_stream=True)
 
 
-def bangun(tujuan: Tujuan, data: Mapping[str, Any] | None = None) -> None:
-    """Write the RKT workbook to ``tujuan``: the empty template, or ``data`` (rkt-xl/1)."""
+def bangun(tujuan: Tujuan, data: Mapping[str, Any] | None = None,
+           interpreter_win: str | None = None) -> None:
+    """Write the RKT workbook to ``tujuan``: the empty template, or ``data`` (rkt-xl/1);
+    ``interpreter_win`` fills ``Interpreter_Win`` of the xlwings.conf sheet."""
     _periksa_tujuan(tujuan)
     # Built in memory and written once complete, so bad data or a missing VBA source
     # leaves no half-written file behind.
     sementara = io.BytesIO()
     buku = buat_workbook(sementara)
-    susun_lembar(buku, data)
+    susun_lembar(buku, data, interpreter_win)
     pasang_vba(buku)
     buku.close()
     paket = pasang_ribbon(sementara.getvalue())

@@ -22,11 +22,12 @@ from rkt_xl.templat.sumber import MODUL_UDF
 LEMBAR_XLWINGS = "xlwings.conf"
 
 Nilai = str | bool | None
+KUNCI_INTERPRETER_WIN = "Interpreter_Win"
 
 # Key spelling as xlwings' quickstart_standalone.xlsm writes it (the VBA upper-cases
 # keys before the lookup, so only the text users see depends on it).
 PENGATURAN_XLWINGS: tuple[tuple[str, Nilai, str], ...] = (
-    ("Interpreter_Win", None,
+    (KUNCI_INTERPRETER_WIN, None,
      "Windows: path lengkap pythonw.exe dari Python tempat rkt_xl dipasang, mis. "
      r"C:\Users\nama\AppData\Local\Programs\Python\Python311\pythonw.exe atau "
      r"%USERPROFILE%\rkt\.venv\Scripts\pythonw.exe. Kosong = python dari PATH. "
@@ -79,13 +80,18 @@ def _tinggi(teks: str) -> float:
     return _TINGGI_BARIS * max(1, math.ceil(len(teks) / _HURUF_PER_BARIS))
 
 
-def isi_konfigurasi_xlwings(lembar: Worksheet, fmt: PabrikFormat) -> None:
+def isi_konfigurasi_xlwings(lembar: Worksheet, fmt: PabrikFormat,
+                            interpreter_win: str | None = None) -> None:
+    """The settings, their notes and the instructions; ``interpreter_win`` fills
+    ``Interpreter_Win`` (see interpreter.py), None leaves it empty as in the template."""
     kunci = fmt({"bold": True, "valign": "top"})
     nilai = fmt({"bg_color": "#FFF2CC", "border": 1, "border_color": "#BFBFBF",
                  "valign": "top"})
     keterangan = fmt({"italic": True, "font_color": CATATAN, "text_wrap": True,
                       "valign": "top"})
     for baris, (nama, isi, teks) in enumerate(PENGATURAN_XLWINGS):
+        if nama == KUNCI_INTERPRETER_WIN and interpreter_win:
+            isi = interpreter_win
         lembar.set_row(baris, _tinggi(teks))
         lembar.write_string(baris, 0, nama, kunci)
         if isi is None:

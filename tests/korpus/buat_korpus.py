@@ -1069,7 +1069,7 @@ def markdown() -> str:
     return "\n".join(baris) + "\n"
 
 
-MULAI_TABEL = "<!-- tabel korpus: mulai (python tests/korpus/buat_korpus.py --doc) -->"
+MULAI_TABEL = "<!-- tabel korpus: mulai (.venv/bin/python tests/korpus/buat_korpus.py --doc) -->"
 AKHIR_TABEL = "<!-- tabel korpus: akhir -->"
 
 
