@@ -490,6 +490,12 @@ def contoh(folder: str, tanpa_proses: bool, json_: bool) -> None:
     _cetak_ringkasan(layar, [h])
 
 
+# rkt-xl rekap lives in its own module (issue 14); it imports nothing heavy at start-up.
+from rkt_xl.rekapan.perintah import rekap as _rekap  # noqa: E402
+
+app.add_command(_rekap)
+
+
 def main() -> None:
     """The command line, in-process: exits via SystemExit (tests call it this way)."""
     app.main()
