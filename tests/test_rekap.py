@@ -416,7 +416,7 @@ def test_format_dan_cetak(hasil_folder: tuple[Path, Path, Any, int]) -> None:
         assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
         assert ws.print_title_rows == "$1:$1"
         for k in range(1, ws.max_column + 1):
-            assert 6 <= lebar_kolom(ws, k) <= 51
+            assert 6 <= lebar_kolom(ws, k) <= 56
     ring = wb["Ringkasan"]
     kolom = {str(c.value): int(c.column or 0) for c in ring[1]}
     assert ring.cell(2, kolom["Rata-rata Capaian (%)"]).number_format == "0.00"
@@ -565,6 +565,16 @@ def test_help_tanpa_pandas() -> None:
     assert "rekap" in r.stdout
 
 
+def test_perintah_rekap_tanpa_pandas(contoh_xlsm: Path, tmp_path: Path) -> None:
+    """The command writes rows, not DataFrames: pandas is for the Python API only."""
+    kode = IMPOR.replace('"--help"', f'"rekap", {str(contoh_xlsm)!r}, "--ke", '
+                                     f'{str(tmp_path / "r.xlsx")!r}, "--json"')
+    modul = _modul(kode)
+    assert (tmp_path / "r.xlsx").exists()
+    assert "xlsxwriter" in modul  # the run did write the workbook …
+    assert [m for m in modul if m.split(".")[0] in ("pandas", "numpy")] == []  # … without
+
+
 def test_udf_tanpa_rekap() -> None:
     """``import rkt_xl.udfs`` adds nothing to what xlwings itself imports (xlwings
     imports pandas when it is installed; rkt_xl adds no pandas, no XlsxWriter)."""
@@ -614,8 +624,8 @@ def _pdftotext(path: Path) -> str:
 
 
 def test_urutan_ringkasan() -> None:
-    from rkt_xl.rekapan.bingkai import urutkan
     from rkt_xl.rekapan.kumpul import HasilBerkas
+    from rkt_xl.rekapan.tabel import urutkan
 
     h: Callable[..., HasilBerkas] = HasilBerkas
     daftar = [h("rusak1", tidak_terbaca="x"), h("tanpa"), h("rendah", rata_rata=40.0),
@@ -632,7 +642,7 @@ def test_lebar_kolom() -> None:
     assert header >= 6.0
     assert lebar("Kode", ["1.1"], "teks") == header  # a short value: the header decides
     assert lebar("Kode", ["1.1.1.1.1.1.1.1"], "teks") > header
-    assert lebar("Pesan", ["x" * 500], "teks-panjang") == 50.0  # capped, then it wraps
+    assert lebar("Pesan", ["x" * 500], "teks-panjang") == 55.0  # capped, then it wraps
     assert lebar("Aturan", ["x" * 500], "teks") == 30.0
 
 

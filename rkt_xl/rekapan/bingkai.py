@@ -1,12 +1,12 @@
 """Rows → pandas DataFrames: the four rekap tables (``rkt_xl.rekap``) and one
 workbook's six contract tables (``rkt_xl.baca``). dtypes: see ``kontrak``.
 
-pandas is imported by this module and by ``buku``; nothing imports either at start-up.
+The only module importing pandas; only the Python API imports it (through
+``rkt_xl.__getattr__``). The command line writes the same rows without DataFrames.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,6 +24,7 @@ from rkt_xl.rekapan.kumpul import (
     pecahan,
     teks,
 )
+from rkt_xl.rekapan.tabel import susun
 
 if TYPE_CHECKING:
     from rkt_xl.hitung import HasilHitung
@@ -50,68 +51,10 @@ def bingkai_rekap(tabel: kontrak.TabelRekap, baris: Sequence[Sequence[NilaiSel]]
 
 # -- the rekap ------------------------------------------------------------------------
 
-def urutkan(hasil: Iterable[HasilBerkas]) -> list[HasilBerkas]:
-    """By rata-rata capaian, highest first; then readable files without any capaian;
-    unreadable files last. Ties keep the input order."""
-    def kunci(h: HasilBerkas) -> tuple[int, float]:
-        if h.tidak_terbaca is not None:
-            return 2, 0.0
-        if h.rata_rata is None:
-            return 1, 0.0
-        return 0, -h.rata_rata
-
-    return sorted(hasil, key=kunci)
-
-
-def _kunci_nama(nama: str) -> str:
-    return " ".join(nama.split()).casefold()
-
-
-def kembaran(hasil: Sequence[HasilBerkas]) -> dict[str, list[str]]:
-    """Berkas → the other files with the same Nama OPD (case and spacing ignored): two
-    submissions of one OPD, or a copied workbook whose identity was not changed."""
-    per_nama: dict[str, list[str]] = {}
-    for h in hasil:
-        if h.nama_opd:
-            per_nama.setdefault(_kunci_nama(h.nama_opd), []).append(h.berkas)
-    keluar: dict[str, list[str]] = {}
-    for daftar in per_nama.values():
-        if len(daftar) > 1:
-            for b in daftar:
-                keluar[b] = [x for x in daftar if x != b]
-    return keluar
-
-
-def status(h: HasilBerkas, sama: Sequence[str] = ()) -> str:
-    if h.tidak_terbaca is not None:
-        return f"{kontrak.STATUS_TIDAK_TERBACA}: {h.tidak_terbaca}"
-    if h.galat:
-        s = kontrak.STATUS_GALAT
-    elif h.peringatan:
-        s = kontrak.STATUS_PERINGATAN
-    else:
-        s = kontrak.STATUS_BAIK
-    if sama:
-        s += f"; Nama OPD sama dengan berkas {', '.join(sama)}"
-    return s
-
-
 def rekap_dari_hasil(hasil: Iterable[HasilBerkas]) -> dict[str, pd.DataFrame]:
-    """The four rekap tables, keyed by sheet name, rows in Ringkasan order."""
-    urut = urutkan(hasil)
-    sama = kembaran(urut)
-    ringkasan = [(h.berkas, h.nama_opd, h.tahun, status(h, sama.get(h.berkas, ())), h.galat,
-                  h.peringatan, h.jumlah_indikator, h.rata_rata, h.kategori, h.total_pagu)
-                 for h in urut]
-    indikator = [(h.nama_opd, *b) for h in urut for b in h.indikator]
-    program = [(h.nama_opd, *b) for h in urut for b in h.program]
-    temuan = [(h.berkas, *b) for h in urut for b in h.temuan]
-    return {
-        kontrak.RINGKASAN.lembar: bingkai_rekap(kontrak.RINGKASAN, ringkasan),
-        kontrak.INDIKATOR.lembar: bingkai_rekap(kontrak.INDIKATOR, indikator),
-        kontrak.PROGRAM.lembar: bingkai_rekap(kontrak.PROGRAM, program),
-        kontrak.TEMUAN.lembar: bingkai_rekap(kontrak.TEMUAN, temuan),
-    }
+    """The four rekap tables as DataFrames, keyed by sheet name (rows: ``tabel.susun``)."""
+    baris = susun(hasil)
+    return {t.lembar: bingkai_rekap(t, baris[t.lembar]) for t in kontrak.TABEL}
 
 
 def rekap(paths: PathLike | Iterable[PathLike], *, jobs: int = 1) -> dict[str, pd.DataFrame]:
@@ -197,29 +140,3 @@ def baca(path: PathLike) -> dict[str, pd.DataFrame]:
 
     a = analisis(EngineBerkas(Path(os.fspath(path))))
     return tabel_kontrak(a.rkt, a.hasil)
-
-
-# -- values out of a DataFrame (JSON and the workbook read the same values) -------------
-
-def nilai_python(v: Any, jenis: kontrak.Jenis) -> NilaiSel:
-    """A DataFrame cell as a plain Python value (None for <NA>/NaN)."""
-    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if jenis == "bulat":
-        return int(v)
-    if jenis == "pecahan":
-        return float(v)
-    return str(v)
-
-
-def baris_python(df: pd.DataFrame, tabel: kontrak.TabelRekap) -> list[list[NilaiSel]]:
-    jenis = [k.jenis for k in tabel.kolom]
-    return [[nilai_python(v, j) for v, j in zip(b, jenis, strict=True)]
-            for b in df[list(tabel.header)].itertuples(index=False, name=None)]
-
-
-def ke_json(tabel: dict[str, pd.DataFrame]) -> dict[str, list[dict[str, NilaiSel]]]:
-    """The four tables as JSON: ``{"Ringkasan": [{header: value}, …], …}``."""
-    return {t.lembar: [dict(zip(t.header, b, strict=True))
-                       for b in baris_python(tabel[t.lembar], t)]
-            for t in kontrak.TABEL}

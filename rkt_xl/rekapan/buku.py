@@ -1,4 +1,4 @@
-"""The four rekap DataFrames → one summary ``.xlsx`` (XlsxWriter, no macros).
+"""The four rekap tables → one summary ``.xlsx`` (XlsxWriter, no macros).
 
 Each sheet holds one Excel table at A1 with the exact headers of ``kontrak`` (so
 ``pandas.read_excel(sheet_name=...)`` reads it as is), numbers as number cells with
@@ -10,17 +10,16 @@ chart below its table (``grafik``); nothing else is written outside the tables.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
-
-import pandas as pd
 
 from rkt_xl import __version__, angka, skema
 from rkt_xl.lampiran.judul import Huruf, jumlah_baris, lebar_teks
 from rkt_xl.rekapan import kontrak
-from rkt_xl.rekapan.bingkai import baris_python
 from rkt_xl.rekapan.grafik import tambah_grafik, warna_kategori
 from rkt_xl.rekapan.kumpul import NilaiSel
+from rkt_xl.rekapan.tabel import Tabel
 
 KERTAS_A4 = 9  # XlsxWriter paper index
 GAYA_TABEL = "Table Style Medium 2"
@@ -44,7 +43,7 @@ _FORMAT: dict[str, dict[str, Any]] = {
     "angka": {"num_format": _ANGKA_BULAT},
     "angka-pecahan": {"num_format": _ANGKA_PECAHAN},
 }
-LEBAR_MAKS = {"teks-panjang": 50.0}  # then the text wraps
+LEBAR_MAKS = {"teks-panjang": 55.0}  # then the text wraps
 LEBAR_MAKS_LAIN = 30.0
 LEBAR_MIN = 6.0
 TINGGI_BARIS = 12.75  # points: Excel's row height for Arial 10
@@ -103,9 +102,9 @@ class _Penulis:
                 tampilan = "angka-pecahan"
             ws.write_number(r, c, v, self.format(**_FORMAT[tampilan]))
 
-    def tabel(self, t: kontrak.TabelRekap, df: pd.DataFrame) -> tuple[Any, int, list[float]]:
+    def tabel(self, t: kontrak.TabelRekap, baris: Sequence[Sequence[NilaiSel]]
+              ) -> tuple[Any, int, list[float]]:
         ws = self.wb.add_worksheet(t.lembar)
-        baris = baris_python(df, t)
         n = len(baris)
         # The header's own fill: LibreOffice does not draw Excel's table styles.
         gaya_header = self.format(bold=True, text_wrap=True, valign="vcenter",
@@ -168,7 +167,7 @@ _WARNA_TINGKAT = {  # as the Validasi sheet colours them (lampiran/gaya.py)
 }
 
 
-def tulis_buku(tabel: dict[str, pd.DataFrame]) -> bytes:
+def tulis_buku(tabel: Tabel) -> bytes:
     """The summary workbook's bytes (written by the caller, atomically)."""
     import xlsxwriter
 
@@ -188,8 +187,8 @@ def tulis_buku(tabel: dict[str, pd.DataFrame]) -> bytes:
     p = _Penulis(wb)
     semua_kategori = list(dict.fromkeys(b.kategori for s in SKALA.values() for b in s))
     for t in kontrak.TABEL:
-        df = tabel[t.lembar]
-        ws, n, lebar = p.tabel(t, df)
+        baris = tabel[t.lembar]
+        ws, n, lebar = p.tabel(t, baris)
         if skema.KATEGORI in t.header:
             p.warnai(ws, t, n, skema.KATEGORI, _warna_kategori(semua_kategori))
         if t is kontrak.RINGKASAN:
@@ -199,7 +198,7 @@ def tulis_buku(tabel: dict[str, pd.DataFrame]) -> bytes:
                 ("mulai", kontrak.STATUS_PERINGATAN, _WARNA_TINGKAT["peringatan"]),
                 ("mulai", kontrak.STATUS_BAIK, {"font_color": "#006100", "bg_color": "#C6EFCE"}),
             ])
-            _grafik(wb, ws, df, t, n, lebar)
+            _grafik(wb, ws, baris, t, n, lebar)
         if t is kontrak.TEMUAN:
             p.warnai(ws, t, n, kontrak.TINGKAT,
                      [("==", k, sifat) for k, sifat in _WARNA_TINGKAT.items()])
@@ -208,18 +207,17 @@ def tulis_buku(tabel: dict[str, pd.DataFrame]) -> bytes:
     return buf.getvalue()
 
 
-def _grafik(wb: Any, ws: Any, df: pd.DataFrame, t: kontrak.TabelRekap, n: int,
-            lebar: list[float]) -> None:
+def _grafik(wb: Any, ws: Any, isi: Sequence[Sequence[NilaiSel]], t: kontrak.TabelRekap,
+            n: int, lebar: list[float]) -> None:
     # Rows are sorted with every average first: the chart takes that leading block.
-    ada = df[kontrak.RATA_RATA].notna().tolist()
-    k = ada.index(False) if False in ada else len(ada)
+    i_rata, i_kategori = t.header.index(kontrak.RATA_RATA), t.header.index(skema.KATEGORI)
+    k = next((i for i, b in enumerate(isi) if b[i_rata] is None), len(isi))
     if k == 0:
         return
-    kategori = [None if pd.isna(x) else str(x) for x in df[skema.KATEGORI].iloc[:k]]
+    kategori = [None if b[i_kategori] is None else str(b[i_kategori]) for b in isi[:k]]
     baris = max(n, 1) + 2
     lebar_px = int(sum(w * 7 + 5 for w in lebar))
     tinggi = tambah_grafik(wb, ws, t.lembar, kolom_nama=t.header.index(skema.NAMA_OPD),
-                           kolom_nilai=t.header.index(kontrak.RATA_RATA),
-                           kategori=kategori, baris=baris, lebar_px=lebar_px,
-                           baris_px=TINGGI_BARIS * 4 / 3)
+                           kolom_nilai=i_rata, kategori=kategori, baris=baris,
+                           lebar_px=lebar_px, baris_px=TINGGI_BARIS * 4 / 3)
     ws.print_area(0, 0, baris + tinggi, len(t.kolom) - 1)

@@ -1,8 +1,9 @@
 """``rkt-xl rekap BERKAS... --ke REKAP.xlsx [--jobs N] [--json]`` (DESIGN §6b).
 
 Kept out of ``cli.py`` (registered there with one ``add_command``). Importing this
-module costs click only: pandas and XlsxWriter are imported while the workers read the
-workbooks, and never for ``rkt-xl --help``.
+module costs click only; XlsxWriter is imported while the workers read the workbooks.
+The command writes plain rows (``tabel``): pandas, for the Python API, is never
+imported by the command line.
 
 Exit codes: 2 when no file could be read, or the summary could not be written (usage
 and file errors, as every command); 1 when any file has a galat or could not be read;
@@ -78,10 +79,10 @@ def _masukan(argumen: Sequence[str], tujuan: Path | None) -> tuple[list[str], li
 
 
 def _siapkan_impor() -> None:
-    """pandas and XlsxWriter (~0.4 s), imported while the workers read."""
+    """XlsxWriter and the writer's modules, imported while the workers read."""
     import xlsxwriter  # noqa: F401
 
-    import rkt_xl.rekapan.buku  # noqa: F401  (imports pandas)
+    import rkt_xl.rekapan.buku  # noqa: F401
 
 
 def _kumpulkan(berkas: list[str], jobs: int, diam: bool) -> list[Any]:
@@ -150,9 +151,9 @@ def rekap(berkas: tuple[str, ...], ke: str | None, json_: bool, jobs: int) -> No
     daftar, gagal = _masukan(berkas, tujuan)
     hasil = [*_kumpulkan(daftar, jobs, json_), *gagal]
 
-    from rkt_xl.rekapan.bingkai import ke_json, rekap_dari_hasil
+    from rkt_xl.rekapan.tabel import ke_json, susun
 
-    tabel = rekap_dari_hasil(hasil)
+    tabel = susun(hasil)
     for h in hasil:
         if h.tidak_terbaca is not None:
             _galat(f"{h.berkas}: {h.tidak_terbaca}")
