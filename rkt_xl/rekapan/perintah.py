@@ -15,9 +15,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+
+if TYPE_CHECKING:
+    from rkt_xl.rekapan.kumpul import HasilBerkas
+    from rkt_xl.rekapan.tabel import Tabel
 
 AKHIRAN = ".xlsx"
 
@@ -59,7 +63,8 @@ def _sama(a: Path, b: Path) -> bool:
         return False
 
 
-def _masukan(argumen: Sequence[str], tujuan: Path | None) -> tuple[list[str], list[Any]]:
+def _masukan(argumen: Sequence[str], tujuan: Path | None
+             ) -> tuple[list[str], list[HasilBerkas]]:
     """Workbooks to read, and an unreadable row per argument that matched nothing. The
     summary itself is never an input: named explicitly it is refused (rekap would
     overwrite a workbook), found in a folder or glob (a previous run) it is skipped."""
@@ -85,7 +90,7 @@ def _siapkan_impor() -> None:
     import rkt_xl.rekapan.buku  # noqa: F401
 
 
-def _kumpulkan(berkas: list[str], jobs: int, diam: bool) -> list[Any]:
+def _kumpulkan(berkas: list[str], jobs: int, diam: bool) -> list[HasilBerkas]:
     from rkt_xl.rekapan.kumpul import kumpulkan_hasil
 
     tty = not diam and len(berkas) > 1 and _tty(sys.stderr)
@@ -107,7 +112,7 @@ def _tty(aliran: Any) -> bool:
         return False
 
 
-def kode_keluar(hasil: Sequence[Any]) -> int:
+def kode_keluar(hasil: Sequence[HasilBerkas]) -> int:
     if not hasil or all(h.tidak_terbaca is not None for h in hasil):
         return 2
     if any(h.tidak_terbaca is not None or h.galat for h in hasil):
@@ -115,7 +120,7 @@ def kode_keluar(hasil: Sequence[Any]) -> int:
     return 0
 
 
-def _ringkas(hasil: Sequence[Any]) -> str:
+def _ringkas(hasil: Sequence[HasilBerkas]) -> str:
     terbaca = [h for h in hasil if h.tidak_terbaca is None]
     galat = sum(1 for h in terbaca if h.galat)
     peringatan = sum(1 for h in terbaca if not h.galat and h.peringatan)
@@ -141,7 +146,8 @@ def rekap(berkas: tuple[str, ...], ke: str | None, json_: bool, jobs: int) -> No
     """Rekap untuk Bappeda: baca setiap buku kerja RKT (BERKAS: berkas .xlsm/.xlsx,
     folder, atau pola), hitung ulang capaian, kategori, dan pagu, lalu tulis satu
     buku kerja ringkasan dengan lembar Ringkasan, Indikator, Program, dan Temuan.
-    Berkas OPD hanya dibaca, tidak pernah diubah."""
+    Berkas OPD hanya dibaca, tidak pernah diubah. Kode keluar: 0 semua baik, 1 ada
+    galat atau ada berkas yang tidak terbaca, 2 tidak ada berkas yang terbaca."""
     if ke is None and not json_:
         _gagal(["sebutkan berkas rekap dengan --ke REKAP.xlsx (atau --json untuk keluaran "
                 "JSON)"])
@@ -170,7 +176,7 @@ def rekap(berkas: tuple[str, ...], ke: str | None, json_: bool, jobs: int) -> No
     sys.exit(kode_keluar(hasil))
 
 
-def _tulis(tujuan: Path, tabel: dict[str, Any]) -> None:
+def _tulis(tujuan: Path, tabel: Tabel) -> None:
     from rkt_xl.engine.file.simpan import berkas_kunci_excel, tulis_atomik
     from rkt_xl.galat import GalatRKT
     from rkt_xl.rekapan.buku import tulis_buku
