@@ -153,7 +153,8 @@ def test_baru_kosong_lolos_struktur(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout
 
 
-PERINTAH = ("validasi", "hitung", "lampiran", "proses", "baru", "ekspor", "pdf", "contoh")
+PERINTAH = ("validasi", "hitung", "lampiran", "proses", "baru", "ekspor", "pdf", "contoh",
+            "rekap")
 
 
 def test_bantuan_dan_versi() -> None:
@@ -161,7 +162,7 @@ def test_bantuan_dan_versi() -> None:
     assert r.returncode == 0
     daftar = r.stdout.split("Perintah:")[1]
     baris = [b.split()[0] for b in daftar.splitlines() if b.startswith("  ") and b[2] != " "]
-    assert tuple(baris) == PERINTAH  # all eight, in the documented order
+    assert tuple(baris) == PERINTAH  # all nine, in the documented order
     assert "Tampilkan versi lalu keluar." in r.stdout
     assert jalankan_cli("-h").stdout == r.stdout
     for opsi in ("--versi", "--version"):

@@ -14,6 +14,7 @@ import click
 from rkt_xl import __version__
 from rkt_xl.cli.klik import KONTEKS, Grup, jalankan
 from rkt_xl.cli.perintah import baru, contoh, ekspor, hitung, lampiran, pdf, proses, validasi
+from rkt_xl.rekapan.perintah import rekap
 
 
 def _versi(ctx: click.Context, _param: click.Parameter, nilai: bool) -> None:
@@ -41,6 +42,7 @@ app.add_command(baru)
 app.add_command(ekspor)
 app.add_command(pdf)
 app.add_command(contoh)
+app.add_command(rekap)
 
 
 def main(args: Sequence[str] | None = None) -> NoReturn:
