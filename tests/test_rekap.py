@@ -651,3 +651,24 @@ def test_skrip_gambar_ada() -> None:
     """The README screenshot and the script that makes it are in the repository."""
     assert (AKAR / "docs" / "gambar" / "rekap_ringkasan.png").stat().st_size > 10_000
     assert os.access(AKAR / "docs" / "gambar" / "buat_rekap.py", os.R_OK)
+
+
+def test_bukan_buku_kerja_rkt(tmp_path: Path, contoh_xlsm: Path) -> None:
+    """A spreadsheet that is not an RKT workbook (no contract table) in the folder: an
+    unreadable row saying so, never written (DESIGN §4b)."""
+    lain = tmp_path / "opd" / "anggaran_lain.xlsx"
+    lain.parent.mkdir()
+    wb = openpyxl.Workbook()
+    wb.active.append(["Uraian", "Jumlah"])
+    wb.active.append(["ATK", 1_000_000])
+    wb.save(lain)
+    shutil.copyfile(contoh_xlsm, lain.parent / "a.xlsm")
+    sebelum = sha(lain)
+    r = rekap_cli(str(lain.parent), "--json")
+    assert r.returncode == 1, r.stderr
+    ringkasan = json.loads(r.stdout)["Ringkasan"]
+    baris = next(b for b in ringkasan if Path(b["Berkas"]).name == lain.name)
+    assert "bukan buku kerja RKT" in baris["Status"]
+    assert baris["Galat"] is None and baris["Total Pagu"] is None
+    assert Path(ringkasan[-1]["Berkas"]).name == lain.name  # unreadable: last
+    assert sha(lain) == sebelum
