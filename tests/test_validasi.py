@@ -156,3 +156,22 @@ def test_angka_negatif_galat_dan_tidak_dipakai(data: dict[str, Any]) -> None:
         t = cari(semua, "angka-negatif", sel)
         assert t and t[0].tingkat is Tingkat.GALAT, sel
     assert "(-5)" in cari(semua, "angka-negatif", "F4")[0].pesan
+
+
+def test_capaian_dikutip_dua_desimal(data: dict[str, Any]) -> None:
+    """A typed capaian is quoted as the cell shows it (two decimals), not with the 17
+    digits a double holds."""
+    data["evaluasi"][1]["Capaian (%)"] = 103.73999283068467  # row 3: 43 / 42 = 102,38
+    t = cari(temuan_dari(data), "capaian-tidak-sesuai", "H3")
+    assert len(t) == 1
+    assert "tertulis '103,74', seharusnya 102,38 (43 / 42 × 100)" in t[0].pesan
+    assert "103,7399" not in t[0].pesan
+
+
+def test_rumus_dengan_batas_dikutip(data: dict[str, Any]) -> None:
+    """With Batas Capaian Maksimum the formula in the message includes the cap."""
+    data["pengaturan"]["Batas Capaian Maksimum"] = 100
+    data["evaluasi"][1]["Capaian (%)"] = 102.38  # 43 / 42 capped at 100
+    t = cari(temuan_dari(data), "capaian-tidak-sesuai", "H3")
+    assert len(t) == 1
+    assert "seharusnya 100,00 (min(43 / 42 × 100; 100), Batas Capaian Maksimum)" in t[0].pesan
