@@ -34,7 +34,7 @@ _TEKS_JUMLAH = re.compile(
     r"|total keseluruhan|rata-? ?rata|rerata)( capaian.*| pagu.*| kinerja.*)?")
 
 Isi = Mapping[int, Mapping[int, NilaiMentah]]
-"""Excel row → column index within the table (0-based) → value, non-empty cells only."""
+"""Excel row → sheet column (1-based) → value, non-empty cells only."""
 
 
 @dataclass
@@ -60,10 +60,10 @@ def _teks_pertama(baris: Mapping[int, NilaiMentah]) -> str | None:
     return None
 
 
-def kolom_kunci(kolom: Iterable[str]) -> list[int]:
-    """Indexes of the columns that identify a data row (its codes or key)."""
+def kolom_kunci(kolom: Iterable[str], kolom_awal: int) -> list[int]:
+    """Sheet columns of the table's columns that identify a data row (codes, key)."""
     kunci = set(skema.KOLOM_KUNCI)
-    return [i for i, k in enumerate(kolom) if k in kunci]
+    return [kolom_awal + i for i, k in enumerate(kolom) if k in kunci]
 
 
 def tentukan(isi: Isi, rumus: set[tuple[int, int]], *, awal: int, akhir: int, bawah: int,
@@ -73,12 +73,12 @@ def tentukan(isi: Isi, rumus: set[tuple[int, int]], *, awal: int, akhir: int, ba
 
     ``awal``..``akhir``: the data rows of the table's range; ``bawah``: the first row
     below the range (after Excel's own totals row, if the table shows one:
-    ``ada_baris_total``, and then nothing below is data); ``rumus``: (row, column
-    index) of cells holding a formula; ``kolom``: the table's headers;
+    ``ada_baris_total``, and then nothing below is data); ``rumus``: (row, sheet
+    column) of cells holding a formula; ``kolom``: the table's headers;
     ``kolom_awal``: the sheet column of the first one; ``lain``: row spans of other
     tables in the same columns (never this table's rows).
     """
-    kunci = kolom_kunci(kolom)
+    kunci = kolom_kunci(kolom, kolom_awal)
     baris_rumus = {r for r, _ in rumus}
     milik_lain = [(a, b) for a, b in lain]
 
@@ -113,16 +113,15 @@ def tentukan(isi: Isi, rumus: set[tuple[int, int]], *, awal: int, akhir: int, ba
             hasil.jumlah.append(r)
             r += 1
     ujung = max(r - 1, akhir)
-    hasil.di_luar = _di_luar(isi, r, ujung + BARIS_PERIKSA, asing, kolom_awal)
+    hasil.di_luar = _di_luar(isi, r, ujung + BARIS_PERIKSA, asing)
     return hasil
 
 
-def _di_luar(isi: Isi, dari: int, sampai: int, asing: Callable[[int], bool],
-             kolom_awal: int) -> str:
+def _di_luar(isi: Isi, dari: int, sampai: int, asing: Callable[[int], bool]) -> str:
     baris = [r for r in isi if dari <= r <= sampai and not asing(r) and isi[r]]
     if not baris:
         return ""
     kolom = [k for r in baris for k in isi[r]]
-    kiri_atas = alamat(min(baris), kolom_awal + min(kolom))
-    kanan_bawah = alamat(max(baris), kolom_awal + max(kolom))
+    kiri_atas = alamat(min(baris), min(kolom))
+    kanan_bawah = alamat(max(baris), max(kolom))
     return kiri_atas if kiri_atas == kanan_bawah else f"{kiri_atas}:{kanan_bawah}"

@@ -77,5 +77,5 @@ def test_kode_persen_seperti_excel() -> None:
 
 def test_rumus_satu_panggilan() -> None:
     lembar = _Lembar({}, {(6, 5): "=SUM(E2:E5)", (3, 7): "=2*12750000", (4, 3): "teks"})
-    assert _engine()._rumus(lembar, 2, 6, 1, 7) == {(6, 4), (3, 6)}
+    assert _engine()._rumus(lembar, 2, 6, 1, 7) == {(6, 5), (3, 7)}
     assert lembar.panggilan == 1

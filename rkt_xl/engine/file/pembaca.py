@@ -309,11 +309,11 @@ def baca_tabel(paket: Paket, info: InfoTabel, *, gabungan: bool = False) -> Tabe
     semua_gabungan: list[str | None] | None = [] if gabungan else None
     pindai = _Pindai(paket, lembar.part, awal, 1_048_576, c1, c2)
     per_baris = pindai.jalankan(semua_gabungan)
-    rumus = {(r, c - c1) for (r, c), t in pindai.tanda.items() if t & RUMUS}
+    rumus = {rc for rc, t in pindai.tanda.items() if t & RUMUS}
     batas = batas_tabel.tentukan(
-        {r: {c - c1: v for c, v in isi.items()} for r, isi in per_baris.items()},
-        rumus, awal=awal, akhir=akhir, bawah=r2 + 1, ada_baris_total=bool(info.total_baris),
-        kolom=info.kolom, kolom_awal=c1, lain=_tabel_lain(paket, info))
+        per_baris, rumus, awal=awal, akhir=akhir, bawah=r2 + 1,
+        ada_baris_total=bool(info.total_baris), kolom=info.kolom, kolom_awal=c1,
+        lain=_tabel_lain(paket, info))
     baris: list[Baris] = []
     nama_lembar = info.lembar
     kolom = [(k, c1 + i, angka_ke_kolom(c1 + i)) for i, k in enumerate(info.kolom)]

@@ -94,7 +94,7 @@ def tabel_dari_nilai(nama: str, lembar: str, ref: str, data: list[list[Any]],
     included when shown) and of the rows below it (``bawah``, from the row after the
     range). Values are converted by :func:`.nilai.nilai_baca`; which rows are data is
     decided by :mod:`rkt_xl.batas_tabel`, exactly as in the file engine. ``persen``
-    and ``rumus``: (Excel row, column index) of percent-formatted and formula cells."""
+    and ``rumus``: (Excel row, sheet column) of percent-formatted and formula cells."""
     r1, c1, r2, _ = rentang(ref)
     if header is None:
         header = tuple(_teks_header(v) for v in data[0]) if header_ada and data else ()
@@ -104,7 +104,8 @@ def tabel_dari_nilai(nama: str, lembar: str, ref: str, data: list[list[Any]],
     for i, baris in enumerate([*data[awal:akhir], *([[]] * (len(data) - akhir)),
                                *(bawah or [])]):
         nomor = r1 + awal + i
-        sel = {j: v for j, v in enumerate(nilai_baca(x) for x in baris) if not _kosong(v)}
+        sel = {c1 + j: v for j, v in enumerate(nilai_baca(x) for x in baris)
+               if not _kosong(v)}
         if sel:
             isi[nomor] = sel
     batas = batas_tabel.tentukan(
@@ -115,8 +116,9 @@ def tabel_dari_nilai(nama: str, lembar: str, ref: str, data: list[list[Any]],
         b = Baris(lembar, nomor)
         isi_baris = isi[nomor]
         for j, kolom in enumerate(header):
-            b.sel[kolom] = Sel(lembar, alamat(nomor, c1 + j), isi_baris.get(j),
-                               (nomor, j) in persen, (nomor, j) in rumus)
+            c = c1 + j
+            b.sel[kolom] = Sel(lembar, alamat(nomor, c), isi_baris.get(c),
+                               (nomor, c) in persen, (nomor, c) in rumus)
         hasil.append(b)
     return Tabel(nama, lembar, header, hasil, ref.replace("$", ""), r1,
                  diperluas=batas.diperluas, baris_jumlah=batas.jumlah, di_luar=batas.di_luar)
@@ -237,7 +239,7 @@ class EngineXlwings(Engine):
         persen: set[tuple[int, int]] = set()
         for j, k in enumerate(kolom):
             if t is not None and k in t.kolom_persen and akhir >= awal:
-                persen |= {(r, j) for r in self._baris_persen(lembar, awal, akhir, c1 + j)}
+                persen |= {(r, c1 + j) for r in self._baris_persen(lembar, awal, akhir, c1 + j)}
         return tabel_dari_nilai(str(tbl.name), str(lembar.name), ref, data, header_ada,
                                 total_ada, header, bawah=bawah, persen=persen,
                                 rumus=self._rumus(lembar, awal, akhir, c1, c2),
@@ -285,7 +287,7 @@ class EngineXlwings(Engine):
 
     def _rumus(self, lembar: Any, r1: int, r2: int, c1: int, c2: int
                ) -> set[tuple[int, int]]:
-        """(row, column index) of the cells holding a formula: one call (none on the
+        """(row, sheet column) of the cells holding a formula: one call (none on the
         remote engine, which does not send formulas)."""
         if r2 < r1:
             return set()
@@ -295,7 +297,7 @@ class EngineXlwings(Engine):
             return set()
         if not isinstance(rumus, (list, tuple)):
             rumus = [[rumus]]
-        return {(r1 + i, j) for i, baris in enumerate(rumus) for j, f in enumerate(baris)
+        return {(r1 + i, c1 + j) for i, baris in enumerate(rumus) for j, f in enumerate(baris)
                 if isinstance(f, str) and f.startswith("=")}
 
     def _tabel_lain(self, lembar: Any, nama: str, c1: int, c2: int) -> list[tuple[int, int]]:
