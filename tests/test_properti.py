@@ -239,7 +239,7 @@ _teks_bungkus = st.one_of(
          tebal=True)
 def test_jumlah_baris_sama_dengan_bungkus(teks: str, lebar: float, ukuran: float,
                                           tebal: bool) -> None:
-    from rkt_xl.lampiran.judul import Huruf, bungkus, jumlah_baris
+    from rkt_xl.lampiran.ukur import Huruf, bungkus, jumlah_baris
 
     h = Huruf(ukuran, tebal)
     assert jumlah_baris(teks, lebar, h) == len(bungkus(teks, lebar, h))
