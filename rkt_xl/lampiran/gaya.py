@@ -15,7 +15,9 @@ _BINGKAI = {"border": 1, "valign": "top", "text_wrap": True, "font_name": "Arial
             "font_size": 10}
 # Padding: text and numbers keep one indent level (three spaces) off the border they
 # are aligned to, so "516.257.850" does not run into the text of the next column.
-_SISIP = {"indent": 1}
+# An indent needs an explicit left or right alignment (Excel and LibreOffice ignore it
+# under "general"); numeric styles below say "right".
+_SISIP = {"indent": 1, "align": "left"}
 _POLOS = {"font_name": "Arial", "font_size": 10}
 
 GAYA: dict[str, dict[str, Any]] = {
