@@ -123,10 +123,10 @@ def _hanya_lampiran(paket: Paket) -> bytes:
     parts = dict(paket.parts)
     parts[paket.part_workbook] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8",
                                                 standalone=True)
-    for nama in skema.LEMBAR_LAMPIRAN:
-        lembar = paket.cari_lembar(nama)
-        if lembar is not None and lembar.part in parts:
-            parts[lembar.part] = _jumlah_halaman_di_kaki(paket, lembar.part)
+    for nama_lampiran in skema.LEMBAR_LAMPIRAN:
+        lampiran = paket.cari_lembar(nama_lampiran)
+        if lampiran is not None and lampiran.part in parts:
+            parts[lampiran.part] = _jumlah_halaman_di_kaki(paket, lampiran.part)
     styles = paket.part_styles()
     if styles and styles in parts:
         parts[styles] = _ganti_huruf_baku(paket, styles)

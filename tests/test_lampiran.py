@@ -23,12 +23,12 @@ from rkt_xl.lampiran import (
     bangun_tabel_2_4,
     bangun_tabel_2_5,
     bangun_validasi,
+    halaman,
 )
-from rkt_xl.lampiran import halaman
 from rkt_xl.lampiran import judul as judul_mod
-from rkt_xl.lampiran.nilai import ISIAN_TANGGAL
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.lampiran.layout import Layout, SelLayout
+from rkt_xl.lampiran.nilai import ISIAN_TANGGAL
 from rkt_xl.lampiran.validasi import KOSONG, tautan
 from rkt_xl.model import RKT
 from rkt_xl.temuan import Temuan, Tingkat

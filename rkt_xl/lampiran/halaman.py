@@ -240,11 +240,11 @@ def _pisah_gabungan(layout: Layout, rencana: _Rencana, awal_halaman: list[int]) 
     if not potong:
         return
     baru: list[Gabung] = []
-    for g in layout.gabung:
-        bagian = potong.get((g.baris1, g.kolom1, g.baris2, g.kolom2))
-        if bagian is None:
-            baru.append(g)
+    for lama in layout.gabung:
+        pecahan = potong.get((lama.baris1, lama.kolom1, lama.baris2, lama.kolom2))
+        if pecahan is None:
+            baru.append(lama)
         else:
-            baru.extend(b for b in bagian if (b.baris1, b.kolom1) != (b.baris2, b.kolom2))
+            baru.extend(b for b in pecahan if (b.baris1, b.kolom1) != (b.baris2, b.kolom2))
     layout.gabung = baru
     layout.gabung_terisi = 0

@@ -71,8 +71,8 @@ def ukur_tabel(layout: Layout, baris_dari: int, baris_sampai: int) -> Ukuran:
     for (r, k), s in terakhir.items():
         if (r, k) in tertutup:
             continue
-        g = gabung_di.get((r, k))
-        k2, r2 = (g.kolom2, g.baris2) if g is not None else (k, r)
+        gb = gabung_di.get((r, k))
+        k2, r2 = (gb.kolom2, gb.baris2) if gb is not None else (k, r)
         w = lebar.get((k, k2))
         if w is None:
             w = lebar[(k, k2)] = lebar_gabungan(layout, k, k2)
