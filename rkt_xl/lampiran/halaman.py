@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.lampiran.layout import Gabung, Layout
@@ -101,14 +102,16 @@ class _Rencana:
         u = ukur_tabel(layout, awal, akhir)
         self.dasar = {r: layout.tinggi_baris.get(r, TINGGI_BAKU) for r in range(1, self.n + 1)}
         self.dasar.update({r: bulat_px(h) for r, h in u.dasar.items()})
-        sel = {(s.baris, s.kolom): s for s in layout.sel}
+        # running total of the rows' own heights: a page never holds more rows than fit
+        # without their merged text, which bounds the search for its end
+        self.kumulatif = list(accumulate((self.dasar[r] for r in range(1, self.n + 1)),
+                                         initial=0.0))
         self.gabung: list[_Gabung] = []
         self.meliputi: dict[int, list[int]] = {}
         for x in u.rentang:
-            s = sel.get((x.baris1, x.kolom1))
-            lanjut = _lanjutan(s.nilai, s.gaya) if s is not None else None
-            perlu_lanjut = tinggi_teks(lanjut, lebar_gabungan(layout, x.kolom1, x.kolom2),
-                                       s.gaya) if s is not None else 0.0
+            s = x.sel
+            perlu_lanjut = tinggi_teks(_lanjutan(s.nilai, s.gaya),
+                                       lebar_gabungan(layout, x.kolom1, x.kolom2), s.gaya)
             for r in range(x.baris1, x.baris2 + 1):
                 self.meliputi.setdefault(r, []).append(len(self.gabung))
             self.gabung.append(_Gabung(x, perlu_lanjut))
@@ -145,7 +148,8 @@ class _Rencana:
         """The last row ``e`` such that rows ``s..e`` fit one page (``s - 1``: not even
         row ``s`` does). Heights only grow with ``e``, so a bisection finds it."""
         kapasitas = self.kapasitas - (self.ulang if s > self.judul[1] else 0.0)
-        lo, hi = s - 1, min(self.n, s + int(kapasitas / 9.0) + 1)
+        hi = bisect.bisect_right(self.kumulatif, self.kumulatif[s - 1] + kapasitas) - 1
+        lo, hi = s - 1, max(s - 1, min(self.n, hi))
         while lo < hi:
             tengah = (lo + hi + 1) // 2
             if self.jendela(s, tengah)[0] <= kapasitas:
@@ -217,7 +221,6 @@ def _pisah_gabungan(layout: Layout, rencana: _Rencana, awal_halaman: list[int]) 
     continuation of its text."""
     if not awal_halaman:
         return
-    sel = {(s.baris, s.kolom): s for s in layout.sel}
     potong: dict[tuple[int, int, int, int], list[Gabung]] = {}
     for g in rencana.gabung:
         x = g.rentang
@@ -228,12 +231,12 @@ def _pisah_gabungan(layout: Layout, rencana: _Rencana, awal_halaman: list[int]) 
             i += 1
         if not batas:
             continue
-        asal = sel.get((x.baris1, x.kolom1))
+        asal = x.sel
         bagian = []
         mulai = x.baris1
         for b in [*batas, x.baris2 + 1]:
             bagian.append(Gabung(mulai, x.kolom1, b - 1, x.kolom2))
-            if mulai != x.baris1 and asal is not None:
+            if mulai != x.baris1:
                 layout.tulis(mulai, x.kolom1, _lanjutan(asal.nilai, asal.gaya), asal.gaya)
             mulai = b
         potong[(x.baris1, x.kolom1, x.baris2, x.kolom2)] = bagian

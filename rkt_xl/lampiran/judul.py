@@ -188,14 +188,35 @@ def teks_tampil(nilai: NilaiLayout, gaya: str) -> str:
     return angka.format_angka(Decimal(str(nilai)), desimal)
 
 
+def _digit(nilai: NilaiLayout) -> int:
+    """Digits before the decimal mark (what makes one amount wider than another)."""
+    try:
+        return len(str(abs(int(nilai))))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return 0
+
+
 def lebarkan_angka(layout: Layout, kolom: int, donor: Sequence[int]) -> None:
     """Widen a number column to its widest value (a number never wraps: Excel would
     print ###), taking the width from ``donor`` columns so the page stays as wide."""
-    perlu = layout.lebar_kolom.get(kolom, 8.43)
+    # Digits are equally wide: per style, only the values with the most characters
+    # before formatting can be the widest once formatted.
+    calon: dict[tuple[str, bool], tuple[int, list[NilaiLayout]]] = {}
     for s in layout.sel:
-        if s.kolom == kolom and s.nilai is not None and "num_format" in GAYA.get(s.gaya, {}):
-            c = ciri_gaya(s.gaya)
-            px = lebar_teks_px(teks_tampil(s.nilai, s.gaya), c.huruf)
+        if s.kolom != kolom or s.nilai is None or "num_format" not in GAYA.get(s.gaya, {}):
+            continue
+        kunci = (s.gaya, isinstance(s.nilai, str))
+        n = len(s.nilai) if isinstance(s.nilai, str) else _digit(s.nilai)
+        lama = calon.get(kunci)
+        if lama is None or n > lama[0]:
+            calon[kunci] = (n, [s.nilai])
+        elif n == lama[0]:
+            lama[1].append(s.nilai)
+    perlu = layout.lebar_kolom.get(kolom, 8.43)
+    for (gaya, _), (_, nilai) in calon.items():
+        c = ciri_gaya(gaya)
+        for v in nilai:
+            px = lebar_teks_px(teks_tampil(v, gaya), c.huruf)
             perlu = max(perlu, (px + PADDING_PX + c.indent * INDENT_PX) / PX_PER_KOLOM)
     tambah = math.ceil((perlu - layout.lebar_kolom.get(kolom, 8.43)) * 4) / 4
     if tambah <= 0 or not donor:

@@ -35,6 +35,7 @@ class Rentang:
     kolom1: int
     kolom2: int
     perlu: float
+    sel: SelLayout  # the merged cell (its value and style)
 
 
 @dataclass
@@ -81,7 +82,7 @@ def ukur_tabel(layout: Layout, baris_dari: int, baris_sampai: int) -> Ukuran:
             if perlu > dasar[r]:
                 dasar[r] = perlu
         else:
-            rentang.append(Rentang(r, min(r2, baris_sampai), k, k2, perlu))
+            rentang.append(Rentang(r, min(r2, baris_sampai), k, k2, perlu, s))
     return Ukuran(dasar, rentang)
 
 

@@ -20,8 +20,9 @@ Excel's line height.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rkt_xl.lampiran.gaya import GAYA
 
@@ -74,6 +75,7 @@ def lebar_huruf(ch: str, tebal: bool = False) -> int:
 _TABEL_ASCII = tuple(tuple(lebar_huruf(chr(k), tebal) if k >= 32 else 556 for k in range(128))
                      for tebal in (False, True))
 _LEBAR_MAKS = 1015  # the widest character ("@"): a text this short surely fits
+_SEMPIT = (min(_TABEL_ASCII[False][32:]), min(_TABEL_ASCII[True][32:]))  # … and surely not
 _CACHE: tuple[dict[str, int], dict[str, int]] = ({}, {})
 _PANJANG_CACHE = 48
 _BATAS_CACHE = 100_000
@@ -156,45 +158,74 @@ def lebar_teks_px(teks: str, huruf: Huruf) -> float:
     return lebar_1000(teks, huruf.tebal) * huruf.ukuran * CADANGAN / 1000 / PT_PER_PX
 
 
-def _potong(paragraf: str, batas: int, tebal: bool) -> Iterator[tuple[int, int]]:
-    """The greedy wrap of one paragraph: (start, end) of each line.
+def _potong(paragraf: str, batas: int, tebal: bool, posisi: bool = True
+            ) -> list[tuple[int, int]]:
+    """The greedy wrap of one paragraph: (start, end) of each line (``posisi=False``:
+    as many lines, their offsets left at 0 — for counting).
 
     Words are separated by single spaces (two spaces hold an empty word); a line
     takes words while it stays within ``batas``, the space at a break is dropped,
     and a word wider than a whole line is broken between characters (at least one
-    character a line). Every character is measured once.
+    character a line). Each word is measured once and each line found by bisection
+    over the running widths, so the cost grows with the text, not with its square.
     """
-    if len(paragraf) * _LEBAR_MAKS <= batas or lebar_1000(paragraf, tebal) <= batas:
-        yield 0, len(paragraf)
-        return
+    n_huruf = len(paragraf)
+    if n_huruf * _LEBAR_MAKS <= batas or (
+            n_huruf * _SEMPIT[tebal] <= batas and lebar_1000(paragraf, tebal) <= batas):
+        return [(0, n_huruf)]
     spasi = _TABEL_ASCII[tebal][32]
+    kata = paragraf.split(" ")
+    cache = _CACHE[tebal]
+    lebar = [cache.get(k) or lebar_1000(k, tebal) for k in kata]
+    # tambah[k]: width of words 0..k-1, each after a space; mulai[k]: offset of word k
+    tambah = list(accumulate([spasi + w for w in lebar], initial=0))
+    mulai = list(accumulate([len(k) + 1 for k in kata], initial=0)) if posisi else None
+    n = len(kata)
+    hasil: list[tuple[int, int]] = []
     awal = 0  # start of the current line
-    lebar = -1  # its width; -1 while it holds nothing
-    i = 0  # start of the current word
-    for kata in paragraf.split(" "):
-        j = i + len(kata)
-        w = lebar_1000(kata, tebal)
-        if lebar >= 0:
-            if lebar + spasi + w <= batas:
-                lebar += spasi + w
-                i = j + 1
-                continue
-            yield awal, i - 1
-            awal = i
-        if w <= batas:
-            lebar = w
-        else:  # an over-long word: cut it where the line is full, char by char
-            tabel = _TABEL_ASCII[tebal]
-            lebar = 0
-            for k, ch in enumerate(kata, start=i):
-                kode = ord(ch)
-                c = tabel[kode] if kode < 128 else lebar_huruf(ch, tebal)
-                if lebar + c > batas and k > awal:
-                    yield awal, k
-                    awal, lebar = k, 0
-                lebar += c
-        i = j + 1
-    yield awal, len(paragraf)
+    isi = lebar[0]  # its width so far
+    i = 0  # the last word (or piece of one) on it
+    if isi > batas:
+        awal, isi = _pecah(paragraf, 0, len(kata[0]), awal, batas, tebal, hasil)
+    while True:
+        # the last word that still fits after the line's content (words i+1..e cost
+        # tambah[e + 1] - tambah[i + 1]); a character wider than the line leaves
+        # isi > batas, and no word fits
+        i = max(i, bisect_right(tambah, batas - isi + tambah[i + 1], i + 1) - 2)
+        if i >= n - 1:
+            hasil.append((awal, n_huruf))
+            return hasil
+        i += 1
+        isi = lebar[i]
+        if mulai is None:
+            hasil.append(_NOL)
+            if isi > batas:
+                _, isi = _pecah(kata[i], 0, len(kata[i]), 0, batas, tebal, hasil)
+            continue
+        hasil.append((awal, mulai[i] - 1))  # the line ends before the space
+        awal = mulai[i]
+        if isi > batas:
+            awal, isi = _pecah(paragraf, awal, awal + len(kata[i]), awal, batas, tebal, hasil)
+
+
+_NOL = (0, 0)
+
+
+def _pecah(teks: str, a: int, b: int, awal: int, batas: int, tebal: bool,
+           hasil: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut the over-long word ``teks[a:b]`` that starts a line at ``awal``: each full
+    line goes to ``hasil``; returns the start and width of the piece left over (the
+    line goes on with it)."""
+    tabel = _TABEL_ASCII[tebal]
+    lebar = 0
+    for k in range(a, b):
+        kode = ord(teks[k])
+        c = tabel[kode] if kode < 128 else lebar_huruf(teks[k], tebal)
+        if lebar + c > batas and k > awal:
+            hasil.append((awal, k))
+            awal, lebar = k, 0
+        lebar += c
+    return awal, lebar
 
 
 def _paragraf(teks: str) -> list[str]:
@@ -214,7 +245,9 @@ def jumlah_baris_px(teks: str, lebar_px: float, huruf: Huruf) -> int:
     """``len(bungkus_px(...))`` without building the lines."""
     batas = batas_1000(lebar_px, huruf)
     tebal = huruf.tebal
-    return sum(sum(1 for _ in _potong(p, batas, tebal)) for p in _paragraf(teks))
+    if "\n" not in teks:
+        return len(_potong(teks[:BATAS_TEKS], batas, tebal, False))
+    return sum(len(_potong(p, batas, tebal, False)) for p in _paragraf(teks))
 
 
 def bungkus(teks: str, lebar_kolom: float, huruf: Huruf, indent: int = 0) -> list[str]:
