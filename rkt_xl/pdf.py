@@ -123,36 +123,58 @@ def _hanya_lampiran(paket: Paket) -> bytes:
     parts = dict(paket.parts)
     parts[paket.part_workbook] = etree.tostring(wb, xml_declaration=True, encoding="UTF-8",
                                                 standalone=True)
+    for nama_lampiran in skema.LEMBAR_LAMPIRAN:
+        lampiran = paket.cari_lembar(nama_lampiran)
+        if lampiran is not None and lampiran.part in parts:
+            parts[lampiran.part] = _jumlah_halaman_di_kaki(paket, lampiran.part)
     styles = paket.part_styles()
-    if styles and styles in parts and not _ada_huruf_metrik(_HURUF_BAKU):
+    if styles and styles in parts:
         parts[styles] = _ganti_huruf_baku(paket, styles)
     return _zip(parts, paket)
 
 
-# Column widths are counted in digits of the workbook's default font (Calibri 11).
-# Where neither Calibri nor its metric twin Carlito is installed, LibreOffice falls back
-# to a much wider font (DejaVu Sans): every column grows by a third and the printed
-# text shrinks to ~7 pt. The copy then gets a default font whose digits are as wide as
-# Calibri's, so the PDF keeps the proportions Excel shows.
+def _jumlah_halaman_di_kaki(paket: Paket, part: str) -> bytes:
+    """The sheet with ``&N`` in its footer replaced by its own page count.
+
+    LibreOffice's page-count field counts every page of the document (Tabel 2.4 page
+    1 read "Halaman 1 dari 77"), while each appendix is numbered on its own (the
+    sheet restarts at page 1: ``useFirstPageNumber``). The appendices place a manual
+    break at the end of every page (rkt_xl/lampiran/halaman.py), so a sheet has one
+    page more than it has breaks; tests/test_cetak.py checks that against the PDF.
+    """
+    st = paket.xml(part)
+    putus = st.find(M + "rowBreaks")
+    jumlah = 1 + (len(putus) if putus is not None else 0)
+    ganti = False
+    for kaki in st.iter(M + "oddFooter", M + "evenFooter", M + "firstFooter",
+                        M + "oddHeader", M + "evenHeader", M + "firstHeader"):
+        if kaki.text and "&N" in kaki.text:
+            kaki.text = kaki.text.replace("&N", str(jumlah))
+            ganti = True
+    if not ganti:
+        return paket.parts[part]
+    return etree.tostring(st, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# Column widths are counted in digits of the workbook's default font (Calibri 11): Excel
+# draws a digit 7 px wide, and a width unit is that digit. LibreOffice takes the
+# digit's exact width instead (7.44 px for Calibri or its twin Carlito, 7.41 px for
+# the Liberation Sans 10 pt used before), so its pages came out at another scale than
+# Excel's. The copy gets a default font whose digit is exactly Excel's: Liberation
+# Sans (ships with LibreOffice) at 9.45 pt, 7.0 px (measured, docs/cetak.md). Cells
+# name their own font (Arial), so only widths change.
 _HURUF_BAKU = ("Calibri", "Carlito")
-_HURUF_GANTI = "Liberation Sans"  # ships with LibreOffice
-_RASIO_DIGIT = 0.507 / 0.556  # width of "0": Calibri / Liberation Sans (em)
+_HURUF_GANTI = "Liberation Sans"
+_DIGIT_GANTI = 0.556  # width of "0" in Liberation Sans (em)
+_DIGIT_CALIBRI = 0.507
 
 
-def _ada_huruf_metrik(nama: tuple[str, ...]) -> bool:
-    """True when fontconfig resolves one of ``nama`` to itself (or cannot be asked)."""
-    fc = shutil.which("fc-match")
-    if fc is None:
-        return True  # Windows/macOS: no fontconfig, and Calibri usually present
-    for n in nama:
-        try:
-            keluar = subprocess.run([fc, "-f", "%{family}", n], capture_output=True,
-                                    text=True, timeout=10).stdout
-        except (OSError, subprocess.SubprocessError):
-            return True
-        if n.lower() in keluar.lower():
-            return True
-    return False
+def _ukuran_ganti(ukuran: float) -> float:
+    """The Liberation Sans size whose digit is as wide as Excel draws Calibri's: a
+    whole number of pixels at 96 dpi (7 px at 11 pt); LibreOffice keeps font sizes in
+    twentieths of a point."""
+    digit_px = max(round(_DIGIT_CALIBRI * ukuran * 96 / 72), 1)
+    return round(digit_px * 0.75 / _DIGIT_GANTI * 20) / 20
 
 
 def _ganti_huruf_baku(paket: Paket, part: str) -> bytes:
@@ -168,7 +190,7 @@ def _ganti_huruf_baku(paket: Paket, part: str) -> bytes:
             ukuran = float(sz.get("val", "11"))
         except ValueError:
             ukuran = 11.0
-        sz.set("val", f"{round(ukuran * _RASIO_DIGIT * 2) / 2:g}")
+        sz.set("val", f"{_ukuran_ganti(ukuran):g}")
     for skema_huruf in font.findall(M + "scheme"):
         font.remove(skema_huruf)  # else the theme's minor font (Calibri) wins again
     return etree.tostring(st, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -23,10 +23,12 @@ from rkt_xl.lampiran import (
     bangun_tabel_2_4,
     bangun_tabel_2_5,
     bangun_validasi,
+    halaman,
 )
 from rkt_xl.lampiran import judul as judul_mod
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.lampiran.layout import Layout, SelLayout
+from rkt_xl.lampiran.nilai import ISIAN_TANGGAL
 from rkt_xl.lampiran.validasi import KOSONG, tautan
 from rkt_xl.model import RKT
 from rkt_xl.temuan import Temuan, Tingkat
@@ -118,8 +120,11 @@ def test_lampiran_1_capaian_tak_terhitung_diberi_catatan(data: dict[str, Any]) -
     rkt, hasil = susun(data)
     lay = bangun_lampiran_1(rkt, hasil)
     r = baris_dengan(lay, 1, 2)
-    assert nilai(lay, r, 6) is None and nilai(lay, r, 7) is None
-    assert any("indikator nomor 2" in t and "target 0" in t for t in teks_semua(lay))
+    # No capaian, no kategori: the marker of the note that says why.
+    assert nilai(lay, r, 6) == "*)" and nilai(lay, r, 7) is None
+    assert peta(lay)[(r, 6)].gaya == "persen"  # right-aligned where the number would be
+    assert any(t.startswith("*) Capaian indikator nomor 2") and "target 0" in t
+               for t in teks_semua(lay))
 
 
 # -- Tabel 2.5 -------------------------------------------------------------------------------
@@ -151,16 +156,19 @@ def test_tabel_2_5_pagu_tidak_valid_tidak_dijumlah(contoh: tuple[RKT, HasilHitun
     lay = bangun_tabel_2_5(rkt, hasil)
     sel = peta(lay)
     r10 = baris_dengan(lay, 1, "10")
-    assert sel[(r10, 5)].nilai is None  # never the partial 61.011.000
-    salah = [s for s in lay.sel if s.nilai == "25.4500.000"]
-    assert len(salah) == 1 and salah[0].gaya == "teks" and salah[0].kolom == 9
+    # Never the partial 61.011.000: the marker of the note saying why.
+    assert sel[(r10, 5)].nilai == "*)" and sel[(r10, 5)].gaya == "rupiah"
+    # The invalid amount as typed, right-aligned like every amount, with its marker.
+    salah = [s for s in lay.sel if s.nilai == "25.4500.000 *)"]
+    assert len(salah) == 1 and salah[0].gaya == "rupiah" and salah[0].kolom == 9
+    assert GAYA["rupiah"]["align"] == "right"
     rj = baris_dengan(lay, 1, "Jumlah")
-    assert sel[(rj, 5)].nilai is None and sel[(rj, 5)].gaya == "total-rupiah"
+    assert sel[(rj, 5)].nilai == "**)" and sel[(rj, 5)].gaya == "total-rupiah"
     catatan = [t for t in teks_semua(lay) if t.startswith("*")]
     assert any("Program 10" in t and "25.4500.000" in t for t in catatan)
     assert any(t.startswith("**) Jumlah") for t in catatan)
     # Notes sit under the table.
-    assert min(s.baris for s in lay.sel if str(s.nilai).startswith("*)")) > rj
+    assert min(s.baris for s in lay.sel if str(s.nilai).startswith("*) ")) > rj
 
 
 def test_tabel_2_5_jumlah_tepat_setelah_diperbaiki(data: dict[str, Any]) -> None:
@@ -186,7 +194,9 @@ def test_tabel_2_5_program_tanpa_kegiatan_dan_kode_tak_dikenal(data: dict[str, A
     sel = peta(lay)
     r4 = baris_dengan(lay, 1, "4")
     assert sel[(r4, 5)].nilai == 0
-    assert all((r4, k) in sel and sel[(r4, k)].nilai is None for k in range(6, 10))
+    assert sel[(r4, 6)].nilai == "*)"  # "Program 4 belum memiliki kegiatan"
+    assert any(t.startswith("*) Program 4 belum memiliki kegiatan") for t in teks_semua(lay))
+    assert all((r4, k) in sel and sel[(r4, k)].nilai is None for k in range(7, 10))
     assert sel[(r4 + 1, 1)].nilai == "5"  # one row only
     r99 = baris_dengan(lay, 1, "99")
     assert "tidak terdaftar" in str(sel[(r99, 2)].nilai) and sel[(r99, 6)].nilai == "Kegiatan yatim"
@@ -268,7 +278,8 @@ def test_bangun_semua_urutan_dan_blok(contoh: tuple[RKT, HasilHitung]) -> None:
         teks = teks_semua(lay)
         assert "DINAS KOPERASI, USAHA KECIL MENENGAH DAN TENAGA KERJA" in teks
         assert "KABUPATEN SINJAI" in teks
-        assert "Sinjai, 2017" in teks and "NIP. 196101281987031008" in teks
+        # Tanggal holds only the year: dotted space for the day and month.
+        assert f"Sinjai, {ISIAN_TANGGAL} 2017" in teks and "NIP. 196101281987031008" in teks
         nama = [s for s in lay.sel if s.nilai == "Ir. H. Muh. Ramlan Hamid, M.Si"]
         assert len(nama) == 1 and nama[0].gaya == "ttd-nama"
         # Signature block to the right of, and below, the table.
@@ -276,8 +287,9 @@ def test_bangun_semua_urutan_dan_blok(contoh: tuple[RKT, HasilHitung]) -> None:
         # Title merged across the whole table width.
         lebar = max(lay.lebar_kolom)
         assert any((g.baris1, g.kolom1, g.kolom2) == (1, 1, lebar) for g in lay.gabung)
-        # Every text row has a height; widths fit an A4 landscape page at >= 85 %.
-        assert judul_mod.skala_cetak(lay) >= 0.85
+        # Widths fit an A4 landscape page at >= 85 %, the four appendices at one scale.
+        assert halaman.skala_cetak(lay) >= 0.85
+        assert sum(lay.lebar_kolom.values()) == judul_mod.LEBAR_HALAMAN
         assert lay.cetak.orientasi == "landscape"
         assert nama_cetak(lay)["_xlnm.Print_Titles"].startswith(f"'{lay.lembar}'!$")
 
@@ -329,7 +341,7 @@ def test_tanggal_indonesia(data: dict[str, Any]) -> None:
 
 
 # -- page breaks -------------------------------------------------------------------------------
-def test_putus_halaman_tidak_memotong_program(data: dict[str, Any]) -> None:
+def test_putus_halaman_di_antara_atau_dengan_lanjutan(data: dict[str, Any]) -> None:
     program, kegiatan = [], []
     for i in range(1, 31):
         program.append({"Kode Program": str(i), "Program": f"Program nomor {i} " * 3,
@@ -342,17 +354,55 @@ def test_putus_halaman_tidak_memotong_program(data: dict[str, Any]) -> None:
     data["program"], data["kegiatan"] = program, kegiatan
     rkt, hasil = susun(data)
     lay = bangun_tabel_2_5(rkt, hasil)
-    assert len(lay.putus_baris) >= 3
-    sel = peta(lay)
+    assert len(lay.putus_baris) >= 2
+    sel = {k: s for k, s in lay.sel_lengkap().items()}
     rj = baris_dengan(lay, 1, "Jumlah")
+    program_di = {}
+    for g in lay.gabung:
+        if g.kolom1 == g.kolom2 == 2:
+            program_di.update(dict.fromkeys(range(g.baris1, g.baris2 + 1), g))
     for b in lay.putus_baris:
-        # A page ends just before a program starts (its No cell), or below the table.
-        if b < rj:
-            assert sel[(b + 1, 1)].nilai is not None, b
-    # The signature block is not split.
-    mulai = min(s.baris for s in lay.sel if s.nilai == "Sinjai, 2017")
+        assert b < rj - 2  # the Jumlah row goes with at least two rows of kegiatan
+        pertama = sel[(b + 1, 2)].nilai
+        # A page starts with a program: a new one, or one continued from the page
+        # before, whose merged cells were split at the break.
+        assert isinstance(pertama, str) and pertama.startswith("Program nomor"), b
+        g = program_di.get(b + 1)
+        if g is not None and g.baris1 == b + 1 and sel.get((b, 1)) is not None and \
+                program_di.get(b) is not None and program_di[b].baris2 == b and \
+                sel[(program_di[b].baris1, 2)].nilai == pertama.removesuffix(" (lanjutan)"):
+            assert pertama.endswith(" (lanjutan)")
+    # The signature block is not split, nor parted from the table.
+    mulai = min(s.baris for s in lay.sel if str(s.nilai).startswith("Sinjai, "))
     akhir = max(s.baris for s in lay.sel if str(s.nilai).startswith("NIP. "))
-    assert not [b for b in lay.putus_baris if mulai - 1 <= b < akhir]
+    assert not [b for b in lay.putus_baris if rj - 2 <= b < akhir]
+    assert mulai > rj
+
+
+def test_program_terpotong_diberi_lanjutan(data: dict[str, Any]) -> None:
+    """A program whose kegiatan run over a page break: both parts are merged and
+    bordered on their own page, the second repeats the program as "(lanjutan)", and
+    its pagu is not printed twice."""
+    data["program"] = [{"Kode Program": "1", "Program": "Program Satu",
+                        "Indikator Program": "Indikator program", "Target Program": "100%"}]
+    data["kegiatan"] = [{"Kode Program": "1", "Kode Kegiatan": f"k{j}",
+                         "Kegiatan": "Kegiatan yang cukup panjang namanya " * 3,
+                         "Indikator Kegiatan": "Indikator", "Target": j, "Satuan": "dok",
+                         "Pagu": 1000} for j in range(1, 41)]
+    rkt, hasil = susun(data)
+    lay = bangun_tabel_2_5(rkt, hasil)
+    assert lay.putus_baris
+    sel = lay.sel_lengkap()
+    b = lay.putus_baris[0]
+    assert sel[(b + 1, 2)].nilai == "Program Satu (lanjutan)"
+    assert sel[(b + 1, 3)].nilai == "Indikator program (lanjutan)"
+    assert sel[(b + 1, 4)].nilai == "100%" and sel[(b + 1, 1)].nilai == "1"
+    assert sel[(b + 1, 5)].nilai is None  # the pagu once, on the first part
+    for kolom in range(1, 6):
+        bagian = sorted((g.baris1, g.baris2) for g in lay.gabung
+                        if g.kolom1 == g.kolom2 == kolom and g.baris2 > g.baris1)
+        assert any(g[1] == b for g in bagian) and any(g[0] == b + 1 for g in bagian), kolom
+    periksa_rapi(lay)
 
 
 def test_program_lebih_panjang_dari_halaman_mulai_di_halaman_pertama(
@@ -371,7 +421,7 @@ def test_program_lebih_panjang_dari_halaman_mulai_di_halaman_pertama(
     pertama = baris_dengan(lay, 1, "1")  # the first program's No cell
     program_2 = baris_dengan(lay, 1, "2")
     tinggi = sum(lay.tinggi_baris.get(r, 15.0) for r in range(pertama, program_2))
-    assert tinggi > judul_mod.tinggi_halaman(lay)  # really taller than a page
+    assert tinggi > halaman.tinggi_halaman(lay)  # really taller than a page
     assert pertama - 1 not in lay.putus_baris  # no page of title and header alone
     assert lay.putus_baris  # the rest still gets its breaks (program 2, signature)
 

@@ -221,25 +221,3 @@ def test_jumlah_pagu_tidak_pernah_sebagian(jumlah: list[int], posisi: int,
     bacaan.insert(posisi % (len(bacaan) + 1), angka.baca(salah or None))
     hasil = jumlah_pagu(bacaan)
     assert hasil.nilai is None and hasil.alasan
-
-
-# -- row heights: the line count used for big tables is exactly the wrap's ----------------
-_kata = st.text(alphabet="abcdefghijklmnopWMil.,-'\"()/é…—", min_size=0, max_size=40)
-_teks_bungkus = st.one_of(
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=160),
-    st.lists(_kata, max_size=30).map(" ".join),
-    st.lists(st.lists(_kata, max_size=12).map(" ".join), max_size=4).map("\n".join),
-)
-
-
-@given(teks=_teks_bungkus, lebar=st.floats(min_value=0.1, max_value=120),
-       ukuran=st.sampled_from([8.0, 9.0, 10.0, 11.0, 12.0, 14.0]), tebal=st.booleans())
-@example(teks=" awal spasi", lebar=5.5, ukuran=10.0, tebal=False)
-@example(teks="kata-yang-sangat-panjang-tanpa-spasi-sama-sekali", lebar=3.0, ukuran=10.0,
-         tebal=True)
-def test_jumlah_baris_sama_dengan_bungkus(teks: str, lebar: float, ukuran: float,
-                                          tebal: bool) -> None:
-    from rkt_xl.lampiran.judul import Huruf, bungkus, jumlah_baris
-
-    h = Huruf(ukuran, tebal)
-    assert jumlah_baris(teks, lebar, h) == len(bungkus(teks, lebar, h))

@@ -207,7 +207,7 @@ def test_lampiran_contoh_di_buku_kerja(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[1:6] == [*skema.LEMBAR_LAMPIRAN, skema.VALIDASI]
     nilai = [c.value for row in wb[skema.TABEL_2_5].iter_rows() for c in row]
-    assert 118136000 in nilai and "25.4500.000" in nilai
+    assert 118136000 in nilai and "25.4500.000 *)" in nilai
     ws = wb[skema.VALIDASI]
     link = [c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink]
     assert link == ["'Kegiatan'!G28"]

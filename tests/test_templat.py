@@ -267,6 +267,27 @@ def test_format_angka_dan_format_kolom(templat: Path) -> None:
     assert evaluasi.column_dimensions["B"].width > 40
 
 
+def test_kolom_teks_dibungkus_catatan_tidak_dicetak(berisi: Path) -> None:
+    """Issue 12: Target, Target Program and Satuan were cut off (no wrap), and the
+    notes on computed columns must never print over the headers."""
+    buku = _buka(berisi)
+    for tabel in skema.TABEL:
+        lembar = buku[tabel.lembar]
+        for nama in tabel.kolom:
+            sel = lembar.cell(2, tabel.indeks(nama) + 1)
+            angka = nama in (skema.PAGU, skema.PAGU_PROGRAM, skema.CAPAIAN)
+            assert bool(sel.alignment.wrap_text) is not angka, (tabel.nama, nama)
+        assert lembar.page_setup.cellComments in (None, "none"), tabel.nama
+    for part in zipfile.ZipFile(berisi).namelist():
+        if part.startswith("xl/drawings/vmlDrawing"):
+            vml = zipfile.ZipFile(berisi).read(part).decode()
+            assert vml.count('ObjectType="Note"') == vml.count("visibility:hidden"), part
+    # A wrapped text row is as tall as the appendices' estimator says (one wrap).
+    tinggi = [buku[t.lembar].row_dimensions[r].height for t in skema.TABEL
+              for r in range(2, buku[t.lembar].max_row + 1)]
+    assert any(t and t > 15 for t in tinggi)
+
+
 def _validasi(lembar: LembarOpenpyxl) -> dict[str, Any]:
     return {str(dv.sqref): dv for dv in lembar.data_validations.dataValidation}
 

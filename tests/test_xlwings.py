@@ -790,7 +790,9 @@ def test_cabang_com_render() -> None:
     assert {x[3] for x in tinggi} == {h for _, _, h in rencana.tinggi}
     setel = {x[1]: x[2] for x in log if x[0] == "set"}
     assert setel["Validasi.PageSetup.PrintTitleRows"] == rencana.judul_cetak
-    assert setel["Validasi.PageSetup.CenterFooter"] == "Halaman &P dari &N"
+    # The footer in the table's font; each sheet numbers its own pages from 1.
+    assert setel["Validasi.PageSetup.CenterFooter"] == '&"Arial,Regular"&10Halaman &P dari &N'
+    assert setel["Validasi.PageSetup.FirstPageNumber"] == 1
     assert setel["Validasi.PageSetup.Orientation"] == 2
     assert setel["App.ActiveWindow.SplitRow"] == layout.bekukan_baris
     assert setel["App.ActiveWindow.FreezePanes"] is True

@@ -10,9 +10,11 @@ from rkt_xl import skema
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.lampiran import judul
 from rkt_xl.lampiran.layout import Cetak, Layout
+from rkt_xl.lampiran.nilai import tahun_teks, teks_target
 from rkt_xl.model import RKT, Indikator
 
-LEBAR = (6.0, 45.0, 62.0, 22.0)
+# The last two columns make up judul.LEBAR_TTD (the signature block's width).
+LEBAR = (4.5, 93.5, 46.0, 16.0)
 LABEL = ("No", "Sasaran Strategis", "Indikator Kinerja", "Target")
 
 
@@ -24,7 +26,7 @@ def bangun_lampiran_2(rkt: RKT, hasil: HasilHitung) -> Layout:
     layout.warna_tab = judul.WARNA_TAB_LAMPIRAN
     baris = judul.blok_judul(
         layout, rkt,
-        f"Lampiran II: Rencana Kinerja Tahunan (RKT) Tahun {judul.tahun_teks(rkt.tahun)}", n)
+        f"Lampiran II: Rencana Kinerja Tahunan (RKT) Tahun {tahun_teks(rkt.tahun)}", n)
     header, nomor_kolom = baris, baris + 1
     judul.tulis_header(layout, header, LABEL)
     for k in range(1, n + 1):
@@ -49,6 +51,6 @@ def tulis_isi(layout: Layout, awal: int, indikator: list[Indikator]) -> list[tup
     for i, ind in enumerate(indikator):
         r = awal + i
         layout.tulis(r, 3, ind.indikator or None, "teks")
-        target = judul.teks_target(ind.target, ind.baris.sel.get(skema.TARGET), ind.satuan)
+        target = teks_target(ind.target, ind.baris.sel.get(skema.TARGET), ind.satuan)
         layout.tulis(r, 4, target or None, "teks-tengah")
     return [(awal + a, awal + b) for a, b in grup]

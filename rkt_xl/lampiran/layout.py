@@ -46,7 +46,11 @@ class Cetak:
     muat_lebar: int = 1  # fit to N pages wide
     muat_tinggi: int = 0  # 0 = as many pages as needed
     baris_judul: tuple[int, int] | None = None  # rows repeated on every page
-    kaki: str = "&CHalaman &P dari &N"  # footer, Excel header/footer codes
+    # Footer (Excel header/footer codes), in the table's font (gaya "teks": Arial 10).
+    kaki: str = '&C&"Arial,Regular"&10Halaman &P dari &N'
+    # Each sheet numbers its pages from this number (None: on from the sheet before),
+    # so every appendix is "Halaman 1 dari N" on its own.
+    halaman_pertama: int | None = 1
     margin: tuple[float, float, float, float] = (0.5, 0.5, 0.6, 0.6)  # l, r, t, b (inch)
 
 

@@ -12,14 +12,16 @@ from rkt_xl import skema
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.lampiran import judul
 from rkt_xl.lampiran.layout import Cetak, Layout
+from rkt_xl.lampiran.nilai import tahun_teks, teks_target
 from rkt_xl.model import RKT, Indikator
 
-LEBAR = (28.0, 26.0, 30.0, 40.0, 20.0)
+# The last two columns make up judul.LEBAR_TTD (the signature block's width).
+LEBAR = (32.0, 32.0, 34.0, 46.0, 16.0)
 
 
 def label_kolom(tahun: int | None) -> tuple[str, ...]:
     return ("Tujuan", "Indikator Tujuan", "Sasaran", "Indikator Sasaran",
-            f"Target Kinerja Indikator Sasaran pada Tahun {judul.tahun_teks(tahun)}")
+            f"Target Kinerja Indikator Sasaran pada Tahun {tahun_teks(tahun)}")
 
 
 def bangun_tabel_2_4(rkt: RKT, hasil: HasilHitung) -> Layout:
@@ -31,7 +33,7 @@ def bangun_tabel_2_4(rkt: RKT, hasil: HasilHitung) -> Layout:
     layout = judul.layout_baru(skema.TABEL_2_4, LEBAR)
     layout.warna_tab = judul.WARNA_TAB_LAMPIRAN
     baris = judul.blok_judul(
-        layout, rkt, f"Tabel 2.4 Rencana Kinerja Tahunan (RKT) Tahun {judul.tahun_teks(tahun)}",
+        layout, rkt, f"Tabel 2.4 Rencana Kinerja Tahunan (RKT) Tahun {tahun_teks(tahun)}",
         n)
     header = baris
     judul.tulis_header(layout, header, label)
@@ -50,7 +52,7 @@ def tulis_isi(layout: Layout, awal: int, indikator: list[Indikator]) -> list[tup
         layout.tulis(r, 2, ind.indikator_tujuan or None, "teks")
         layout.tulis(r, 3, ind.sasaran or None, "teks")
         layout.tulis(r, 4, ind.indikator or None, "teks")
-        target = judul.teks_target(ind.target, ind.baris.sel.get(skema.TARGET), ind.satuan)
+        target = teks_target(ind.target, ind.baris.sel.get(skema.TARGET), ind.satuan)
         layout.tulis(r, 5, target or None, "teks-tengah")
     # Each level is keyed by itself and every level above it.
     kunci_level: tuple[list[tuple[str, ...]], ...] = (

@@ -15,13 +15,19 @@ from rkt_xl import angka, skema
 from rkt_xl.hitung import HasilHitung, rupiah
 from rkt_xl.lampiran import judul
 from rkt_xl.lampiran.layout import Cetak, Layout
+from rkt_xl.lampiran.nilai import tahun_teks, teks_target
 from rkt_xl.model import RKT, Kegiatan, Program, Status
 
-LEBAR = (5.5, 24.0, 21.0, 14.0, 14.5, 24.0, 22.0, 14.0, 14.5)
+# The program half is merged over its kegiatan and has rows to spare; the kegiatan
+# half fills every row, so it gets the width (fewer lines a row, fewer pages). The
+# last three columns make up judul.LEBAR_TTD, the signature block's width.
+LEBAR = (4.5, 17.0, 17.0, 9.0, 13.5, 37.0, 37.5, 11.0, 13.5)
 LABEL = ("No", "Program", "Indikator Kinerja", "Target", "Pagu Indikatif (Rp)",
          "Kegiatan", "Indikator Kinerja", "Target/Satuan", "Pagu Indikatif (Rp)")
 KOLOM_PAGU_PROGRAM = 5
 KOLOM_PAGU_KEGIATAN = 9
+TANDA = "*)"  # in a cell a note under the table explains
+TANDA_JUMLAH = "**)"
 
 
 @dataclass
@@ -50,7 +56,7 @@ def bangun_tabel_2_5(rkt: RKT, hasil: HasilHitung) -> Layout:
     layout = judul.layout_baru(skema.TABEL_2_5, LEBAR)
     layout.warna_tab = judul.WARNA_TAB_LAMPIRAN
     baris = judul.blok_judul(
-        layout, rkt, f"Tabel 2.5 Rencana Anggaran Tahun {judul.tahun_teks(rkt.tahun)}", n)
+        layout, rkt, f"Tabel 2.5 Rencana Anggaran Tahun {tahun_teks(rkt.tahun)}", n)
     h1, h2 = baris, baris + 1
     tulis_header(layout, h1, h2)
     layout.cetak = Cetak(baris_judul=(h1, h2))
@@ -67,12 +73,13 @@ def bangun_tabel_2_5(rkt: RKT, hasil: HasilHitung) -> Layout:
         blok.append((r, berikut - 1))
         r = berikut
     tulis_jumlah(layout, r, rkt, hasil, catatan)
-    judul.atur_tinggi(layout, h1, r)
-    judul.lengkapi_gabungan(layout)
+    # Amounts never wrap: a pagu column grows to its widest amount, taking the width
+    # from the text beside it (the page width and the signature block stay).
+    judul.lebarkan_angka(layout, KOLOM_PAGU_PROGRAM, (2, 3))
+    judul.lebarkan_angka(layout, KOLOM_PAGU_KEGIATAN, (7,))
     akhir = judul.tulis_catatan(layout, r + 1, n, catatan)
-    selesai = judul.blok_ttd(layout, rkt, akhir, n)
-    # A program never splits from its kegiatan; the Jumlah row stays with its notes.
-    judul.atur_halaman(layout, [*blok, (r, akhir - 1), (akhir, selesai - 1)])
+    judul.blok_ttd(layout, rkt, akhir, n)
+    judul.selesaikan(layout, r, blok, ada_total=True)
     return layout
 
 
@@ -95,7 +102,7 @@ def tulis_kelompok(layout: Layout, r: int, nomor: int, kel: Kelompok, hasil: Has
     layout.tulis(r, 1, kel.kode or str(nomor), "teks-tengah")
     if p is None:
         layout.tulis(r, 2, f"(Kode Program {kel.kode or '—'} tidak terdaftar di lembar "
-                     f"{skema.PROGRAM_T.lembar})", "teks")
+                     f"{skema.PROGRAM_T.lembar}) {TANDA}", "teks")
         for k in (3, 4):
             layout.tulis(r, k, None, "teks")
         layout.tulis(r, 5, None, "rupiah")
@@ -107,7 +114,7 @@ def tulis_kelompok(layout: Layout, r: int, nomor: int, kel: Kelompok, hasil: Has
         layout.tulis(r, 4, p.target or None, "teks-tengah")
         pagu = hasil.pagu_program.get(p.baris.nomor)
         nilai = pagu.nilai if pagu is not None else None
-        layout.tulis(r, 5, nilai, "rupiah")
+        layout.tulis(r, 5, nilai if nilai is not None else TANDA, "rupiah")
         if nilai is None:
             catatan.append(catatan_program(p, kel.kegiatan, pagu.alasan if pagu else None))
         if not kel.kegiatan:
@@ -116,7 +123,7 @@ def tulis_kelompok(layout: Layout, r: int, nomor: int, kel: Kelompok, hasil: Has
         layout.gabungkan(r, kolom, r + jumlah - 1, kolom)
     if not kel.kegiatan:
         for kolom, gaya in ((6, "teks"), (7, "teks"), (8, "teks-tengah"), (9, "rupiah")):
-            layout.tulis(r, kolom, None, gaya)
+            layout.tulis(r, kolom, TANDA if kolom == 6 and p is not None else None, gaya)
     for i, keg in enumerate(kel.kegiatan):
         tulis_kegiatan(layout, r + i, keg)
     return r + jumlah
@@ -125,18 +132,20 @@ def tulis_kelompok(layout: Layout, r: int, nomor: int, kel: Kelompok, hasil: Has
 def tulis_kegiatan(layout: Layout, r: int, k: Kegiatan) -> None:
     layout.tulis(r, 6, k.nama or None, "teks")
     layout.tulis(r, 7, k.indikator or None, "teks")
-    target = judul.teks_target(k.target, k.baris.sel.get(skema.TARGET), k.satuan)
+    target = teks_target(k.target, k.baris.sel.get(skema.TARGET), k.satuan)
     layout.tulis(r, 8, target or None, "teks-tengah")
     nilai = rupiah(k.pagu)
     if nilai is not None:
         layout.tulis(r, 9, nilai, "rupiah")
     elif k.pagu.status is Status.KOSONG:
-        layout.tulis(r, 9, None, "rupiah")
+        layout.tulis(r, 9, TANDA, "rupiah")
     elif k.pagu.terpakai and k.pagu.nilai is not None:
-        # A fraction of a Rupiah: shown, but as text, so it is not mistaken for valid.
-        layout.tulis(r, 9, angka.format_angka(k.pagu.nilai), "teks")
+        # A fraction of a Rupiah: shown, but as text with its marker, so it is not
+        # mistaken for valid; right-aligned like every amount.
+        layout.tulis(r, 9, f"{angka.format_angka(k.pagu.nilai)} {TANDA}", "rupiah")
     else:
-        layout.tulis(r, 9, k.baris.teks(skema.PAGU) or None, "teks")
+        ketik = k.baris.teks(skema.PAGU)
+        layout.tulis(r, 9, f"{ketik} {TANDA}" if ketik else TANDA, "rupiah")
 
 
 def catatan_program(p: Program, kegiatan: list[Kegiatan], alasan: str | None) -> str:
@@ -163,7 +172,9 @@ def tulis_jumlah(layout: Layout, r: int, rkt: RKT, hasil: HasilHitung,
                  catatan: list[str]) -> None:
     layout.tulis(r, 1, "Jumlah", "total-label")
     layout.gabungkan(r, 1, r, KOLOM_PAGU_PROGRAM - 1)
-    layout.tulis(r, KOLOM_PAGU_PROGRAM, hasil.total_pagu, "total-rupiah")
+    layout.tulis(r, KOLOM_PAGU_PROGRAM,
+                 hasil.total_pagu if hasil.total_pagu is not None else TANDA_JUMLAH,
+                 "total-rupiah")
     layout.tulis(r, KOLOM_PAGU_PROGRAM + 1, None, "total-label")
     layout.gabungkan(r, KOLOM_PAGU_PROGRAM + 1, r, KOLOM_PAGU_KEGIATAN)
     if hasil.total_pagu is None:

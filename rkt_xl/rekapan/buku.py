@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from rkt_xl import __version__, angka, skema
-from rkt_xl.lampiran.judul import Huruf, jumlah_baris, lebar_teks
+from rkt_xl.lampiran.ukur import Huruf, jumlah_baris, lebar_teks_px
 from rkt_xl.rekapan import kontrak
 from rkt_xl.rekapan.grafik import tambah_grafik, warna_kategori
 from rkt_xl.rekapan.kumpul import NilaiSel
@@ -24,7 +24,7 @@ from rkt_xl.rekapan.tabel import Tabel
 KERTAS_A4 = 9  # XlsxWriter paper index
 GAYA_TABEL = "Table Style Medium 2"
 # Arial 10, as the generated appendices (lampiran/gaya.py): its metrics are known
-# (``judul.lebar_teks``), so widths and wrapped row heights are computed, and
+# (``ukur.lebar_teks_px``), so widths and wrapped row heights are computed, and
 # LibreOffice renders it with the metric twin Liberation Sans.
 HURUF = Huruf(10.0)
 HURUF_HEADER = Huruf(10.0, tebal=True)
@@ -66,8 +66,8 @@ def _tampil(v: NilaiSel, tampilan: str) -> str:
 
 
 def _unit(teks: str, huruf: Huruf) -> float:
-    """Width units (7 px each, 5 px padding: ``judul.lebar_px``) one line needs."""
-    return (lebar_teks(teks, huruf) + 1.0) / 7.0 + 0.5
+    """Width units (7 px each, 5 px padding) one line needs."""
+    return (lebar_teks_px(teks, huruf) + 1.0) / 7.0 + 0.5
 
 
 def lebar_kolom(header: str, nilai: list[str], tampilan: str) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from rkt_xl import skema
+from rkt_xl.lampiran.ukur import Huruf, jumlah_baris
 from rkt_xl.templat.format import (
     ABU_HITUNG,
     ABU_JUDUL_HITUNG,
@@ -41,9 +41,10 @@ _LEBAR: dict[str, float] = {
     skema.KODE_KEGIATAN: 15, skema.KEGIATAN: 45, skema.INDIKATOR_KEGIATAN: 45,
     skema.PAGU: 18, skema.KUNCI: 28, skema.NILAI: 40, skema.KETERANGAN: 80,
 }
-# Columns this wide hold sentences: wrap them instead of letting text run off.
-_LEBAR_BUNGKUS = 30.0
-TINGGI_GARIS = 15.0  # points per line of 11 pt text
+TINGGI_GARIS = 15.0  # points per line of 11 pt Calibri, the input tables' font
+# Calibri is narrower than Arial, whose metrics ukur has: measured with them, a line
+# holds a little less than it will, and a row is never too short.
+_HURUF_MASUKAN = Huruf(11.0)
 _FORMAT_ANGKA: dict[str, str] = {
     skema.CAPAIAN: "0.00", skema.PAGU: "#,##0", skema.PAGU_PROGRAM: "#,##0",
 }
@@ -54,7 +55,9 @@ _KOLOM_KODE = frozenset({skema.KODE, skema.KODE_PROGRAM, skema.KODE_KEGIATAN})
 def sifat_kolom(tabel: skema.TabelSkema, kolom: str) -> dict[str, Any]:
     """Format properties of a data cell; also the column format for rows typed later."""
     sifat: dict[str, Any] = {"valign": "top"}
-    if _LEBAR.get(kolom, _LEBAR_BAKU) >= _LEBAR_BUNGKUS:
+    if kolom not in _FORMAT_ANGKA:
+        # Every column that may hold text wraps it ("12 Bulan", "Meningkatnya kualitas
+        # layanan…" in a Target column were cut off); a number never wraps anyway.
         sifat["text_wrap"] = True
     if kolom in _FORMAT_ANGKA:
         sifat["num_format"] = _FORMAT_ANGKA[kolom]
@@ -88,17 +91,17 @@ def tulis_sel(lembar: Worksheet, baris: int, kolom: int, nilai: Nilai, format_: 
 
 
 def jumlah_baris_teks(teks: str, lebar: float) -> int:
-    """Lines a wrapped cell needs: XlsxWriter cannot autofit row heights, and neither
-    Excel nor LibreOffice refits them on open, so long text would be clipped."""
-    # An average character of body text is narrower than the "0" a width unit counts.
-    per_baris = max(int(lebar * 1.15), 1)
-    return sum(max(math.ceil(len(bagian) / per_baris), 1) for bagian in teks.split("\n"))
+    """Lines a wrapped cell needs — the appendices' estimator (rkt_xl.lampiran.ukur):
+    XlsxWriter cannot autofit row heights, and LibreOffice does not refit them on
+    open, so long text would be clipped."""
+    return jumlah_baris(teks, lebar, _HURUF_MASUKAN)
 
 
 def _tinggi_baris(tabel: skema.TabelSkema, baris: Baris) -> float | None:
     lebar = [_LEBAR.get(k, _LEBAR_BAKU) for k in tabel.kolom]
-    garis = max((jumlah_baris_teks(n, w) for n, w in zip(baris, lebar, strict=False)
-                 if isinstance(n, str) and w >= _LEBAR_BUNGKUS), default=1)
+    garis = max((jumlah_baris_teks(n, w) for n, w, k in zip(baris, lebar, tabel.kolom,
+                                                             strict=False)
+                 if isinstance(n, str) and k not in _FORMAT_ANGKA), default=1)
     return TINGGI_GARIS * garis if garis > 1 else None
 
 

@@ -242,12 +242,15 @@ def _cetak(layout: Layout) -> str:
     orientasi = c.orientasi if c.orientasi in ("landscape", "portrait") else "landscape"
     kaki = f"<headerFooter><oddFooter>{_esc(_teks_excel(c.kaki))}</oddFooter></headerFooter>" \
         if c.kaki else ""
+    # CT_PageSetup attribute order does not matter to Excel; these are schema-valid.
+    nomor = f' firstPageNumber="{int(c.halaman_pertama)}"' if c.halaman_pertama else ""
+    pakai_nomor = ' useFirstPageNumber="1"' if c.halaman_pertama else ""
     return (
         '<printOptions horizontalCentered="1"/>'
         f'<pageMargins left="{_ukuran(kiri)}" right="{_ukuran(kanan)}" top="{_ukuran(atas)}" '
         f'bottom="{_ukuran(bawah)}" header="0.3" footer="0.3"/>'
-        f'<pageSetup paperSize="{int(c.kertas)}" orientation="{orientasi}" '
-        f'fitToWidth="{int(c.muat_lebar)}" fitToHeight="{int(c.muat_tinggi)}"/>'
+        f'<pageSetup paperSize="{int(c.kertas)}"{nomor} orientation="{orientasi}" '
+        f'fitToWidth="{int(c.muat_lebar)}" fitToHeight="{int(c.muat_tinggi)}"{pakai_nomor}/>'
         + kaki)
 
 

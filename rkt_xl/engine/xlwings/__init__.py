@@ -506,6 +506,8 @@ class EngineXlwings(Engine):
             ps.Zoom = False
             ps.FitToPagesWide = int(c.muat_lebar) or False
             ps.FitToPagesTall = int(c.muat_tinggi) or False
+            if c.halaman_pertama:  # each appendix numbers its own pages
+                ps.FirstPageNumber = int(c.halaman_pertama)
             ps.PrintTitleRows = rencana.judul_cetak or ""
             ps.CenterHorizontally = True
             kiri, kanan, atas, bawah = c.margin
