@@ -13,7 +13,6 @@ say why.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -148,19 +147,8 @@ def jalankan(engine: Engine, *, tulis_hitung: bool = False, tulis_lampiran: bool
 
     ``oleh``: who runs it ("rkt-xl proses", "tombol Hitung"), for the history and the
     Beranda status line (none is written without it); ``waktu``: when (now)."""
-    # The pipeline allocates a few hundred thousand small objects (cells, rows, layout
-    # cells) and frees almost none until it ends, so the cyclic collector would only
-    # rescan them, again and again (~15 % of the run on a 5.000-kegiatan workbook).
-    # They hold no reference cycles worth collecting early: it is paused meanwhile.
-    gc_aktif = gc.isenabled()
-    gc.disable()
-    try:
-        return _jalankan(engine, tulis_hitung=tulis_hitung, tulis_lampiran=tulis_lampiran,
-                         tulis_validasi=tulis_validasi, oleh=oleh,
-                         waktu=waktu or jejak.sekarang())
-    finally:
-        if gc_aktif:
-            gc.enable()
+    return _jalankan(engine, tulis_hitung=tulis_hitung, tulis_lampiran=tulis_lampiran,
+                     tulis_validasi=tulis_validasi, oleh=oleh, waktu=waktu or jejak.sekarang())
 
 
 @dataclass

@@ -117,7 +117,7 @@ def test_tombol_membaca_riwayat_lama(perintah: str, contoh_xlsm: Path) -> None:
     """A button after the CLI: the xlwings engine reads the history the CLI wrote and
     puts its own changes on top (through xlwings' remote engine)."""
     from rkt_xl import excel
-    from rkt_xl.engine.xlwings.remote import (
+    from tests.remote_xlwings import (
         aksi,
         payload_dari_berkas,
         sel_tertulis,

@@ -19,9 +19,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from rkt_xl.engine.xlwings.remote import aksi, payload_dari_berkas, siapkan_remote
 from tests.kebiasaan.kasus import KORPUS, NILAI_BERSIH, Kasus
 from tests.korpus.fixtures import SelXml, cli, keluaran, part_lembar, sel_lembar, sha
+from tests.remote_xlwings import aksi, payload_dari_berkas, siapkan_remote
 
 siapkan_remote("noncommercial")
 
@@ -180,8 +180,8 @@ def test_kebiasaan_xlwings_sama(k: Kasus, tmp_path: Path) -> None:
     from rkt_xl import excel
     from rkt_xl.alur import analisis
     from rkt_xl.engine.xlwings import EngineXlwings
-    from rkt_xl.engine.xlwings.remote import sel_tertulis
     from rkt_xl.galat import GalatRKT
+    from tests.remote_xlwings import sel_tertulis
 
     h = k.harapan
     if h.paritas is not None:

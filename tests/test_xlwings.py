@@ -28,7 +28,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from rkt_xl.engine.xlwings.remote import (
+from tests.remote_xlwings import (
     aksi,
     payload_dari_berkas,
     sel_tertulis,

@@ -12,6 +12,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +44,13 @@ BATAS_TOTAL_TANPA_RASIO = 64 * 1024 * 1024
 
 # Entities are never resolved and nothing is fetched: input XML is hostile until shown
 # otherwise (billion laughs, external entities).
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
-                         load_dtd=False, dtd_validation=False, remove_blank_text=False)
+OPSI_PARSER: dict[str, bool] = {
+    "resolve_entities": False, "no_network": True, "huge_tree": True, "load_dtd": False,
+    "dtd_validation": False, "remove_blank_text": False,
+}
+# A tag no part holds: iterparse then parses the whole part without handing a single
+# element to Python (parse_xml).
+_TIDAK_ADA = "{urn:rkt-xl}tidak-ada"
 
 
 # Excel never writes a DTD. Searched in the whole part and in UTF-16 too: a prefix check
@@ -58,47 +64,86 @@ def _galat_dtd(nama: str, berkas: str) -> GalatBerkas:
                        "ditolak demi keamanan")
 
 
+def _galat_xml(nama: str, berkas: str, e: etree.XMLSyntaxError) -> GalatBerkas:
+    # libxml2's own text is English: only where it broke is passed on.
+    letak = f", baris {e.lineno} kolom {e.offset}" if e.lineno else ""
+    return GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak sah{letak}); berkas "
+                       "tidak dapat dibaca. Buka dan simpan ulang di Excel, atau pakai "
+                       "salinan cadangannya")
+
+
+class UraiXml:
+    """One part parsed front to back with the hardened settings: iterate for the
+    (event, element) pairs of ``tag`` as they are parsed (the caller may free what it
+    has read: a 5.000-row sheet as a whole tree is ~40 MB); ``akar`` is the root once
+    the iteration is over. The same refusals whichever way a part is read: a DTD or
+    entity declaration, malformed XML (in Indonesian, without libxml2's English)."""
+
+    def __init__(self, data: bytes, nama: str, berkas: str, events: tuple[str, ...],
+                 tag: tuple[str, ...]) -> None:
+        self.data, self.nama, self.berkas = data, nama, berkas
+        self.events, self.tag = events, tag
+        self.akar: etree._Element | None = None
+
+    def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
+        if any(t in self.data for t in _TANDA_DTD):
+            raise _galat_dtd(self.nama, self.berkas)
+        it = etree.iterparse(io.BytesIO(self.data), events=self.events, tag=self.tag,
+                             **OPSI_PARSER)
+        diperiksa = False
+        try:
+            for pasangan in it:
+                if not diperiksa:
+                    # the DOCTYPE, if any, precedes the first element
+                    if pasangan[1].getroottree().docinfo.internalDTD is not None:
+                        raise _galat_dtd(self.nama, self.berkas)
+                    diperiksa = True
+                yield pasangan
+        except etree.XMLSyntaxError as e:
+            raise _galat_xml(self.nama, self.berkas, e) from e
+        self.akar = it.root
+        # Any other encoding (UTF-32…) that still carried a DTD: its entities were left
+        # unexpanded, so cells would read silently empty. Refuse instead.
+        if self.akar is not None and self.akar.getroottree().docinfo.internalDTD is not None:
+            raise _galat_dtd(self.nama, self.berkas)
+
+
 def parse_xml(data: bytes, nama: str, berkas: str) -> etree._Element:
-    if any(t in data for t in _TANDA_DTD):
-        raise _galat_dtd(nama, berkas)
-    try:
-        root = etree.fromstring(data, PARSER)
-    except etree.XMLSyntaxError as e:
-        raise GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak valid: {e.msg})") from e
-    # Any other encoding (UTF-32…) that still carried a DTD: its entities were left
-    # unexpanded, so cells would read silently empty. Refuse instead.
-    if root.getroottree().docinfo.internalDTD is not None:
-        raise _galat_dtd(nama, berkas)
-    return root
+    """A whole part as an element tree (the small parts, and sheets that are written)."""
+    urai = UraiXml(data, nama, berkas, ("end",), (_TIDAK_ADA,))
+    for _ in urai:
+        pass
+    if urai.akar is None:  # an empty part: no root element
+        raise GalatBerkas(f"{berkas}: bagian {nama} kosong; berkas tidak dapat dibaca")
+    return urai.akar
 
 
-# -- perf (bench/README.md): one pass over a big part, elements freed as they close ----
 def iter_xml(data: bytes, nama: str, berkas: str, events: tuple[str, ...],
              tag: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
-    """``parse_xml`` for a part read once, front to back: the same parser settings and
-    the same refusals, but (event, element) pairs are handed over while parsing, so
-    the caller can free what it has read (a 5.000-row sheet as a whole tree is
-    ~40 MB). Keep in step with ``parse_xml``."""
-    if any(t in data for t in _TANDA_DTD):
-        raise _galat_dtd(nama, berkas)
-    it = etree.iterparse(io.BytesIO(data), events=events, tag=tag, resolve_entities=False,
-                         no_network=True, huge_tree=True, load_dtd=False,
-                         dtd_validation=False, remove_blank_text=False)
-    diperiksa = False
-    try:
-        for pasangan in it:
-            if not diperiksa:
-                # the DOCTYPE, if any, precedes the first element
-                if pasangan[1].getroottree().docinfo.internalDTD is not None:
-                    raise _galat_dtd(nama, berkas)
-                diperiksa = True
-            yield pasangan
-    except etree.XMLSyntaxError as e:
-        raise GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak valid: {e.msg})") from e
-    if not diperiksa and it.root is not None and \
-            it.root.getroottree().docinfo.internalDTD is not None:
-        raise _galat_dtd(nama, berkas)
-# -- end perf ------------------------------------------------------------------------------
+    """(event, element) pairs of a part read once, front to back (``UraiXml``)."""
+    return iter(UraiXml(data, nama, berkas, events, tag))
+
+
+def alasan_zip(e: BaseException) -> str:
+    """Why a zip package could not be read, in Indonesian (Python's own text is
+    English and never shown)."""
+    if isinstance(e, (zipfile.BadZipFile, EOFError, zlib.error)):
+        return ("berkas zip rusak atau terpotong (isinya tidak dapat dibuka: salinan atau "
+                "unduhan yang gagal?); berkas tidak diubah")
+    if isinstance(e, NotImplementedError):
+        return ("berkas memakai metode kompresi yang tidak didukung (bukan buku kerja Excel "
+                "biasa); simpan ulang di Excel")
+    if isinstance(e, RuntimeError):
+        return "berkas zip terenkripsi atau memakai kata sandi; hapus kata sandinya dulu"
+    if isinstance(e, zipfile.LargeZipFile):
+        return "berkas terlalu besar (ZIP64) untuk dibuka"
+    if isinstance(e, UnicodeDecodeError):
+        return "nama bagian di dalam berkas zip tidak sah; berkas rusak"
+    if isinstance(e, MemoryError):
+        return "berkas terlalu besar untuk dibuka di komputer ini"
+    if isinstance(e, OSError):
+        return f"berkas tidak dapat dibaca (kesalahan sistem {e.errno})"
+    return "berkas zip tidak dapat dibaca; berkas rusak"
 
 
 # How much of a Compound File is searched for its stream names (the directory of a
@@ -113,8 +158,11 @@ def cek_berkas(path: Path) -> None:
         raise GalatBerkas(f"{nama}: berkas tidak ditemukan")
     if path.is_dir():
         raise GalatBerkas(f"{nama}: ini folder, bukan berkas buku kerja")
-    with open(path, "rb") as f:
-        kepala = f.read(_BACA_CFB)
+    try:
+        with open(path, "rb") as f:
+            kepala = f.read(_BACA_CFB)
+    except OSError as e:
+        raise GalatBerkas(f"{nama}: {alasan_zip(e)}") from e
     if not kepala:
         raise GalatBerkas(f"{nama}: berkas kosong (0 byte), bukan buku kerja Excel; "
                           "mungkin salinan atau unduhan yang gagal")
@@ -174,12 +222,10 @@ class Paket:
                     if info.is_dir():
                         continue
                     self.parts[info.filename] = zf.read(info)
-        except zipfile.BadZipFile as e:
-            raise GalatBerkas(f"{self.nama}: berkas zip rusak atau terpotong ({e})") from e
-        except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as e:
-            raise GalatBerkas(f"{self.nama}: berkas tidak dapat dibuka ({e})") from e
-        except OSError as e:
-            raise GalatBerkas(f"{self.nama}: berkas tidak dapat dibaca ({e.strerror})") from e
+        except GalatBerkas:
+            raise
+        except Exception as e:
+            raise GalatBerkas(f"{self.nama}: {alasan_zip(e)}") from e
         self._xml: dict[str, etree._Element] = {}
         self._gaya_angka: GayaAngka | None = None
         self.lembar: dict[str, InfoLembar] = {}
@@ -360,6 +406,10 @@ class Paket:
             elif fid in _FORMAT_PERSEN or (kode is not None and kode_format.persen(kode)):
                 persen.add(i)
         return GayaAngka(frozenset(tanggal), frozenset(persen))
+
+    def lupakan(self, part: str) -> None:
+        """The part is being replaced: its parsed tree no longer describes it."""
+        self._xml.pop(part, None)
 
     def pohon(self, part: str) -> etree._Element | None:
         """A part's element tree when it has already been parsed (None otherwise:

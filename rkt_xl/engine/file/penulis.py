@@ -9,15 +9,10 @@ never re-serialised, and a run that changes nothing writes nothing.
 from __future__ import annotations
 
 import io
-import os
 import posixpath
 import re
-import struct
 import zipfile
-import zlib
 from decimal import Decimal
-from pathlib import Path
-from typing import BinaryIO
 
 from lxml import etree
 
@@ -198,7 +193,7 @@ class Penulis:
             lembar = self._tambah_lembar(nama)
         if self.paket.parts.get(lembar.part) != isi:
             self.baru[lembar.part] = isi
-            self.paket._xml.pop(lembar.part, None)
+            self.paket.lupakan(lembar.part)
 
     def _tambah_lembar(self, nama: str) -> InfoLembar:
         pk = self.paket
@@ -305,131 +300,32 @@ class Penulis:
             self.baru[part] = _serialisasi(self.paket.xml(part))
         keluar = io.BytesIO()
         ditulis = set()
-        with _ZipKeluar(keluar, "w", zipfile.ZIP_DEFLATED) as zf, \
-                _SumberMentah(self.paket.path) as sumber:
+        # Only zipfile's public API: every part is written by its content (the
+        # preservation promise is about part contents; their compressed bytes are
+        # zlib's at one fixed level, so the same content always gives the same bytes).
+        with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zf:
             for info in self.paket.infos:
                 nama = info.filename
                 if info.is_dir() or nama in self.dihapus or nama in ditulis:
                     continue
-                data = self.baru.get(nama, self.paket.parts.get(nama, b""))
                 zi = zipfile.ZipInfo(nama, date_time=info.date_time)
-                zi.compress_type = zipfile.ZIP_DEFLATED
                 zi.external_attr = info.external_attr
-                # An untouched part keeps the compressed bytes it came with, when they
-                # inflate to exactly its content; deflating it again costs the most
-                # time of saving (and gives the same bytes for a zlib-made workbook).
-                if nama in self.baru:
-                    zf.writestr(zi, data)
-                else:
-                    mentah = sumber.deflate(info, data)
-                    if mentah is None or not zf.tulis_mentah(zi, mentah, info.CRC, len(data)):
-                        zf.writestr(zi, data)
+                _tulis(zf, zi, self.baru.get(nama, self.paket.parts.get(nama, b"")))
                 ditulis.add(nama)
             for nama in sorted(set(self.baru) - ditulis):
-                zi = zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0))
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(zi, self.baru[nama])
+                _tulis(zf, zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0)),
+                       self.baru[nama])
         return keluar.getvalue()
 
 
-class _SumberMentah:
-    """The source package's compressed bytes of one part, verified against its content.
-
-    Read again from the file at save time (only the few MB of compressed data), and
-    used only when it is a raw DEFLATE stream that inflates to exactly the bytes the
-    package was read with: a file changed meanwhile, a duplicate name, a stored part
-    or any oddity simply falls back to compressing the content again.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.f: BinaryIO | None = None
-        self.gagal = False
-
-    def __enter__(self) -> _SumberMentah:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.f is not None:
-            self.f.close()
-
-    def deflate(self, info: zipfile.ZipInfo, data: bytes) -> bytes | None:
-        if self.gagal or not _ZipKeluar.BISA or info.compress_type != zipfile.ZIP_DEFLATED \
-                or info.flag_bits & 0x1 or info.file_size != len(data) \
-                or info.compress_size > BATAS_MENTAH:
-            return None
-        try:
-            if self.f is None:
-                self.f = open(self.path, "rb")  # noqa: SIM115 - closed in __exit__
-            self.f.seek(info.header_offset)
-            kepala = self.f.read(30)
-            if len(kepala) != 30 or kepala[:4] != b"PK\x03\x04":
-                return None
-            n_nama, n_ekstra = struct.unpack("<HH", kepala[26:30])
-            nama = self.f.read(n_nama)
-            if nama != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800
-                                                  else "cp437"):
-                return None
-            self.f.seek(n_ekstra, os.SEEK_CUR)
-            mentah = self.f.read(info.compress_size)
-        except (OSError, UnicodeEncodeError, struct.error):
-            self.gagal = True
-            return None
-        if len(mentah) != info.compress_size:
-            return None
-        d = zlib.decompressobj(-zlib.MAX_WBITS)
-        try:
-            if d.decompress(mentah, len(data) + 1) != data or not d.eof or d.unused_data \
-                    or d.unconsumed_tail:
-                return None
-        except zlib.error:
-            return None
-        if zlib.crc32(data) != info.CRC:
-            return None
-        return mentah
+# zlib's level for every part (1 fastest … 9 smallest). bench/README.md weighs it:
+# saving re-deflates every part, including the big ones rkt_xl never touched.
+TINGKAT_KOMPRESI = 6
 
 
-BATAS_MENTAH = 256 * 1024 * 1024
-
-
-class _ZipKeluar(zipfile.ZipFile):
-    """``zipfile.ZipFile`` that can also write a part from an existing DEFLATE stream.
-
-    ``tulis_mentah(zi, mentah, crc, ukuran)`` writes the same bytes as
-    ``writestr(zi, data)`` would if deflating ``data`` gave ``mentah``: it repeats
-    what writestr does (``_open_to_write`` then ``_ZipWriteFile.close`` on a seekable
-    file) with the compressor left out. It relies on zipfile's internals (CPython
-    3.10-3.13), checked here and in ``tulis_mentah``; without them every part is
-    simply deflated again.
-    """
-
-    BISA = hasattr(zipfile.ZipFile, "_writecheck") and hasattr(zipfile.ZipInfo, "FileHeader")
-
-    def tulis_mentah(self, zinfo: zipfile.ZipInfo, mentah: bytes, crc: int,
-                     ukuran: int) -> bool:
-        """False (nothing written) when the case is not the one repeated here."""
-        if getattr(self, "_seekable", None) is not True or self.fp is None \
-                or getattr(self, "_writing", None) is not False \
-                or not hasattr(self, "_lock") or not hasattr(self, "start_dir") \
-                or ukuran * 1.05 > zipfile.ZIP64_LIMIT:
-            return False
-        zinfo.file_size = ukuran
-        with self._lock:  # type: ignore[attr-defined]
-            zinfo.flag_bits = 0x00
-            if not zinfo.external_attr:
-                zinfo.external_attr = 0o600 << 16
-            self.fp.seek(self.start_dir)  # type: ignore[attr-defined]
-            zinfo.header_offset = self.fp.tell()
-            self._writecheck(zinfo)  # type: ignore[attr-defined]
-            self._didModify = True
-            zinfo.compress_size = len(mentah)
-            zinfo.CRC = crc
-            self.fp.write(zinfo.FileHeader(False))
-            self.fp.write(mentah)
-            self.start_dir = self.fp.tell()
-            self.filelist.append(zinfo)
-            self.NameToInfo[zinfo.filename] = zinfo
-        return True
+def _tulis(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, data: bytes) -> None:
+    zi.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(zi, data, compresslevel=TINGKAT_KOMPRESI)
 
 
 __all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis", "teks_aman"]

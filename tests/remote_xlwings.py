@@ -18,7 +18,7 @@ the cached result of a formula, as openpyxl reads it with ``data_only=True``.
 
 :func:`sel_tertulis` replays the ``setValues`` actions into ``{(sheet, "A1"): value}``
 so tests can compare what the xlwings engine writes with what the file engine writes.
-Only for tests and debugging: nothing here runs in Excel.
+Test code (tests/): nothing here runs in Excel, and the rkt_xl package does not import it.
 """
 
 from __future__ import annotations
