@@ -39,6 +39,7 @@ from typing import Any
 from rkt_xl import jejak, skema
 from rkt_xl.alur import Laporan, jalankan
 from rkt_xl.galat import GalatRKT
+from rkt_xl.operasi import PERINTAH
 
 __all__ = [
     "JUDUL",
@@ -52,13 +53,10 @@ __all__ = [
 ]
 
 
-# What each button writes: (computed columns, appendix sheets, Validasi sheet).
-PERINTAH_EXCEL: dict[str, tuple[bool, bool, bool]] = {
-    "validasi": (False, False, True),
-    "hitung": (True, False, True),
-    "lampiran": (False, True, False),
-    "proses": (True, True, True),
-}
+# What each button writes: (computed columns, appendix sheets, Validasi sheet), as the
+# command of the same name, but for Validasi: a button has no terminal, so the
+# Validasi sheet is its report.
+PERINTAH_EXCEL: dict[str, tuple[bool, bool, bool]] = {**PERINTAH, "validasi": (False, False, True)}
 
 JUDUL: dict[str, str] = {
     "validasi": "Validasi",

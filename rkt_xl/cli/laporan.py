@@ -5,9 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rkt_xl.cli.layar import Bagian, Layar, Sel
+
+if TYPE_CHECKING:  # imported when a command runs, not at start-up
+    from concurrent.futures import Future
+
+    from rkt_xl.alur import Laporan
+    from rkt_xl.operasi import Hasil
+    from rkt_xl.temuan import Temuan, Tingkat
 
 
 def cetak_json(data: Any) -> None:
@@ -32,7 +39,7 @@ def gagal_pakai(pesan: list[str], json_: bool = False) -> NoReturn:
 
 
 def jalankan_banyak(argumen: Sequence[str], perintah: str, jobs: int,
-                    json_: bool) -> list[Any]:
+                    json_: bool) -> list[Hasil]:
     """``perintah`` on every workbook named by files, folders and globs; a name that
     matches nothing becomes a failed result (reported with the others)."""
     from rkt_xl.berkas import kumpulkan
@@ -56,7 +63,7 @@ def jalankan_banyak(argumen: Sequence[str], perintah: str, jobs: int,
     return hasil
 
 
-def _urut(berkas: list[Path], perintah: str, progres: Layar | None) -> list[Any]:
+def _urut(berkas: list[Path], perintah: str, progres: Layar | None) -> list[Hasil]:
     from rkt_xl.operasi import proses_satu
 
     if progres is None:
@@ -72,7 +79,7 @@ def _urut(berkas: list[Path], perintah: str, progres: Layar | None) -> list[Any]
     return keluar
 
 
-def _tunggu(futures: list[Any], progres: Layar | None) -> list[Any]:
+def _tunggu(futures: list[Future[Hasil]], progres: Layar | None) -> list[Hasil]:
     if progres is None:
         return [f.result() for f in futures]
     from concurrent.futures import as_completed
@@ -86,25 +93,31 @@ def _tunggu(futures: list[Any], progres: Layar | None) -> list[Any]:
     return [f.result() for f in futures]
 
 
-def kode_keluar(hasil: list[Any]) -> int:
+def kode_keluar(hasil: list[Hasil]) -> int:
     """2 when a file could not be processed, 1 when a galat exists, else 0."""
     if any(h.galat for h in hasil):
         return 2
     return 1 if any(h.laporan and h.laporan.ada_galat for h in hasil) else 0
 
 
-def _tingkat(nama: str) -> Any:
+def _tingkat(nama: str) -> Tingkat:
     from rkt_xl.temuan import Tingkat
 
     return Tingkat(nama)
 
 
-def ringkasan_json(h: Any) -> dict[str, Any]:
+def _laporan(h: Hasil) -> Laporan:
+    """The report of a file that was processed (``h.galat`` is None)."""
+    assert h.laporan is not None, h.galat
+    return h.laporan
+
+
+def ringkasan_json(h: Hasil) -> dict[str, Any]:
     d: dict[str, Any] = {"berkas": h.berkas, "perintah": h.perintah}
     if h.galat:
         d.update(status="gagal", pesan=h.galat)
         return d
-    lap = h.laporan
+    lap = _laporan(h)
     d.update(
         status="galat" if lap.ada_galat else "baik",
         galat=lap.jumlah[_tingkat("galat")], peringatan=lap.jumlah[_tingkat("peringatan")],
@@ -115,7 +128,7 @@ def ringkasan_json(h: Any) -> dict[str, Any]:
     return d
 
 
-def temuan_json(hasil: list[Any]) -> list[dict[str, Any]]:
+def temuan_json(hasil: list[Hasil]) -> list[dict[str, Any]]:
     """``validasi --json``: one object per finding; a file that could not be read is
     one ``berkas`` finding."""
     keluar: list[dict[str, Any]] = []
@@ -124,14 +137,14 @@ def temuan_json(hasil: list[Any]) -> list[dict[str, Any]]:
             keluar.append({"berkas": h.berkas, "tingkat": "galat", "aturan": "berkas",
                            "lembar": "", "sel": "", "pesan": h.galat, "saran": ""})
         else:
-            keluar.extend(dict(t.ke_dict(), berkas=h.berkas) for t in h.laporan.temuan)
+            keluar.extend(dict(t.ke_dict(), berkas=h.berkas) for t in _laporan(h).temuan)
     return keluar
 
 
 _WARNA = {"galat": "bold red", "peringatan": "yellow", "info": "cyan"}
 
 
-def cetak_temuan(layar: Layar, temuan: list[Any], judul: str) -> None:
+def cetak_temuan(layar: Layar, temuan: list[Temuan], judul: str) -> None:
     if not temuan:
         layar.tulis(f"{judul}: tidak ada temuan.")
         return
@@ -143,14 +156,14 @@ def cetak_temuan(layar: Layar, temuan: list[Any], judul: str) -> None:
                 pola="  {0:<10} {1:<26} {2:<16} {3}")
 
 
-def cetak_ringkasan(layar: Layar, hasil: list[Any]) -> None:
+def cetak_ringkasan(layar: Layar, hasil: list[Hasil]) -> None:
     baris: list[list[Sel]] = []
     for h in hasil:
         if h.galat:
             baris.append([h.berkas, "-", "-", "-", "-",
                           [("gagal", "bold red"), " (lihat pesan)"]])
             continue
-        lap = h.laporan
+        lap = _laporan(h)
         j = lap.jumlah
         status: list[Bagian] = [("ada galat", "red") if lap.ada_galat else ("baik", "green")]
         if lap.disimpan:
@@ -161,14 +174,14 @@ def cetak_ringkasan(layar: Layar, hasil: list[Any]) -> None:
                 baris, kanan=(1, 2, 3, 4))
 
 
-def cetak_galat_berkas(hasil: list[Any]) -> None:
+def cetak_galat_berkas(hasil: list[Hasil]) -> None:
     layar = Layar(stderr=True)
     for h in hasil:
         if h.galat:
             layar.galat(h.galat)
 
 
-def laporkan(hasil: list[Any], json_: bool, rinci: bool) -> NoReturn:
+def laporkan(hasil: list[Hasil], json_: bool, rinci: bool) -> NoReturn:
     """The summary (with ``rinci``, every finding first) and the exit code."""
     if json_:
         cetak_json([ringkasan_json(h) for h in hasil])

@@ -14,6 +14,10 @@ from typing import Union
 
 NilaiLayout = Union[None, str, int, float, Decimal]
 
+# Excel's limits, which every engine and every size estimate keeps to.
+BATAS_TEKS = 32_767  # characters in one cell
+TINGGI_MAKS = 409.0  # points: the tallest row
+
 
 # Not frozen: a frozen dataclass is built through object.__setattr__ per field, three
 # times slower, and a big Tabel 2.5 has ~50.000 cells. Cells are never changed after
@@ -83,10 +87,6 @@ class Layout:
     @property
     def baris_terakhir(self) -> int:
         return max((s.baris for s in self.sel), default=0)
-
-    @property
-    def kolom_terakhir(self) -> int:
-        return max((s.kolom for s in self.sel), default=0)
 
     def sel_lengkap(self) -> dict[tuple[int, int], SelLayout]:
         """Cells by (row, column), the last write winning; the hidden cells of a merged

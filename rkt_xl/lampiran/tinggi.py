@@ -13,10 +13,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rkt_xl.lampiran.layout import Layout, SelLayout
+from rkt_xl.lampiran.layout import TINGGI_MAKS, Layout, SelLayout
 from rkt_xl.lampiran.ukur import PT_PER_PX, tinggi_teks
 
-TINGGI_MAKS = 409.0  # Excel's maximum row height (points)
 TINGGI_BAKU = 15.0  # a row the Layout does not size (the sheet's default height)
 TINGGI_MIN = 12.75  # one line of the table font
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from rkt_xl.lampiran.gaya import GAYA
+from rkt_xl.lampiran.layout import BATAS_TEKS
 
-BATAS_TEKS = 32_767  # Excel's maximum characters in one cell
 PX_PER_KOLOM = 7.0  # an Excel width unit: a digit of the default font (Calibri 11)
 PT_PER_PX = 0.75  # 96 dpi
 # Usable width of a cell, in pixels: the column less the renderer's margins (LibreOffice

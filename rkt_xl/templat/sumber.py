@@ -16,15 +16,13 @@ project never holds code that is not in the repository or in the pinned xlwings:
 from __future__ import annotations
 
 import importlib.util
-import sys
-import threading
 import types
-from collections.abc import Iterator
-from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
 import xlwings
+
+from rkt_xl.templat.windows_semu import xlwings_seperti_windows
 
 FOLDER_SUMBER = Path(__file__).resolve().parent
 """The text sources ship inside the package, so an installed rkt-xl can build workbooks."""
@@ -49,9 +47,6 @@ _KEPALA_UDF = (
 # generate_vba_wrapper picks ThisWorkbook (not ActiveWorkbook) for a name not ending
 # in .xlam; this is the only thing it asks of the workbook.
 _NAMA_BUKU = "RKT_template.xlsm"
-_MODUL_WINDOWS = ("pythoncom", "pywintypes", "win32com", "win32com.client")
-# The decorators are swapped on the shared xlwings module: one build at a time.
-_KUNCI = threading.Lock()
 
 
 class GalatSumber(RuntimeError):
@@ -87,49 +82,6 @@ def versi_bas(teks: str) -> str | None:
     return None
 
 
-@contextmanager
-def _xlwings_seperti_windows() -> Iterator[types.ModuleType]:
-    """``xlwings.udfs`` importable on any OS, and ``xw.func`` & co. as on Windows.
-
-    xlwings.udfs imports pywin32 at module level but generate_vba_wrapper only reads
-    the ``__xlfunc__`` metadata its decorators attach, so empty stand-ins suffice. Off
-    Windows ``xw.func`` is a no-op that attaches nothing, so while the UDF module is
-    loaded the decorators are the Windows ones. Everything is put back afterwards, so
-    ``import xlwings.udfs`` still fails (as it should) elsewhere in the process.
-    """
-    pengganti: dict[str, types.ModuleType] = {}
-    for nama in _MODUL_WINDOWS:
-        if nama not in sys.modules:
-            pengganti[nama] = types.ModuleType(nama)
-    # The names xlwings.udfs touches at import time.
-    isi = {"pythoncom": ("CoInitialize", lambda: None),
-           "pywintypes": ("com_error", type("com_error", (Exception,), {})),
-           "win32com.client": ("Dispatch", None)}
-    for nama, (atribut, nilai) in isi.items():
-        if nama in pengganti:
-            setattr(pengganti[nama], atribut, nilai)
-    sudah_ada = "xlwings.udfs" in sys.modules
-    lama = {nama: getattr(xlwings, nama, None) for nama in ("func", "arg", "ret", "sub", "script")}
-    sys.modules.update(pengganti)
-    try:
-        import xlwings.udfs as udfs
-
-        windows = {"func": udfs.xlfunc, "arg": udfs.xlarg, "ret": udfs.xlret,
-                   "sub": udfs.xlsub, "script": udfs.xlsub}
-        for nama, dekorator in windows.items():
-            setattr(xlwings, nama, dekorator)
-        yield udfs
-    finally:
-        for nama, asli in lama.items():
-            setattr(xlwings, nama, asli)
-        if not sudah_ada:
-            sys.modules.pop("xlwings.udfs", None)
-            if "udfs" in vars(xlwings):
-                delattr(xlwings, "udfs")
-        for nama in pengganti:
-            sys.modules.pop(nama, None)
-
-
 def _muat_terpisah(nama: str) -> types.ModuleType:
     """A fresh copy of module ``nama``, not registered in sys.modules (the real one,
     imported without the Windows decorators, stays as it is)."""
@@ -143,7 +95,7 @@ def _muat_terpisah(nama: str) -> types.ModuleType:
 
 def modul_udf(nama: str = MODUL_UDF) -> str:
     """The ``xlwings_udfs`` VBA module for the UDFs of ``nama``, as xlwings writes it."""
-    with _KUNCI, _xlwings_seperti_windows() as udfs:
+    with xlwings_seperti_windows() as udfs:
         modul = _muat_terpisah(nama)
         keluaran = StringIO()
         buku = types.SimpleNamespace(Name=_NAMA_BUKU)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 from decimal import Decimal
 
@@ -31,21 +30,19 @@ from rkt_xl.engine.file.paket import (
     R,
 )
 from rkt_xl.engine.file.pembaca import RUMUS, baca_sel
+from rkt_xl.engine.file.teks import teks_excel
 
 _F, _V, _IS = M + "f", M + "v", M + "is"
 _TANPA_GAYA = GayaAngka()
 CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Characters XML 1.0 cannot carry; Excel shows them as _xHHHH_ escapes.
-_KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _serialisasi(root: etree._Element) -> bytes:
     return _XML_DECL + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
 
 
-def teks_aman(teks: str) -> str:
-    return _KONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", teks)
 
 
 def _angka_xml(v: int | float | Decimal) -> str:
@@ -150,7 +147,7 @@ class Penulis:
         # Styles do not matter here (a date format would turn the number into a date):
         # only what the cell stores.
         lama, tanda = baca_sel(c, self.paket.shared_strings(), _TANPA_GAYA)
-        baru: NilaiTulis = teks_aman(v) if isinstance(v, str) else v
+        baru: NilaiTulis = teks_excel(v) if isinstance(v, str) else v
         if not tanda & RUMUS and sama_tersimpan(lama, baru):
             return False
         for anak in [x for x in c if x.tag in (_F, _V, _IS)]:
@@ -162,7 +159,7 @@ class Penulis:
         if v is None:
             return True
         if isinstance(v, str):
-            teks = teks_aman(v)
+            teks = teks_excel(v)
             c.set("t", "inlineStr")
             is_ = etree.SubElement(c, M + "is")
             te = etree.SubElement(is_, M + "t")
@@ -328,4 +325,4 @@ def _tulis(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, data: bytes) -> None:
     zf.writestr(zi, data, compresslevel=TINGKAT_KOMPRESI)
 
 
-__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis", "teks_aman"]
+__all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis"]

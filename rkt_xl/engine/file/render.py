@@ -15,13 +15,13 @@ of the workbook byte for byte. The output is:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rkt_xl.alamat import alamat, angka_ke_kolom
 from rkt_xl.engine.file.paket import NS_MAIN, NS_R
-from rkt_xl.lampiran.layout import Layout, NilaiLayout, SelLayout
+from rkt_xl.engine.file.teks import tanpa_kontrol, teks_excel
+from rkt_xl.lampiran.layout import TINGGI_MAKS, Layout, NilaiLayout, SelLayout
 
 __all__ = ["URUTAN_ELEMEN", "kutip_lembar", "nama_cetak", "render_dan_nama", "render_lembar"]
 
@@ -32,16 +32,9 @@ URUTAN_ELEMEN: tuple[str, ...] = (
     "rowBreaks",
 )
 
-BATAS_TEKS = 32767  # Excel's maximum characters in one cell
 _TINGGI_BAKU = 15.0
-_TINGGI_MAKS = 409.0
 _LEBAR_MAKS = 255.0  # Excel's maximum column width (characters)
 
-# XML 1.0 forbids most C0 controls; Excel encodes them as _xHHHH_. A literal "_xHHHH_"
-# in the text must itself be escaped (its underscore as _x005F_) or Excel decodes it.
-_KONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_POLA_X = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
-_SUROGAT = re.compile("[\ud800-\udfff]")
 
 
 def kutip_lembar(nama: str) -> str:
@@ -50,21 +43,12 @@ def kutip_lembar(nama: str) -> str:
 
 
 # -- escaping ----------------------------------------------------------------------------
-def _teks_excel(teks: str) -> str:
-    teks = _POLA_X.sub(r"_x005F_\1", teks)
-    teks = _KONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", teks)
-    teks = _SUROGAT.sub("\ufffd", teks)
-    if len(teks) > BATAS_TEKS:
-        teks = teks[:BATAS_TEKS - 1] + "…"
-    return teks
-
-
 def _esc(teks: str) -> str:
     return teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attr(teks: str) -> str:
-    teks = _SUROGAT.sub("\ufffd", _KONTROL.sub("", teks))
+    teks = tanpa_kontrol(teks)
     return (_esc(teks).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
             .replace("\t", "&#9;"))
 
@@ -81,9 +65,6 @@ def _ukuran(x: float) -> str:
 
 
 # -- cells -------------------------------------------------------------------------------
-# Any character _teks_excel would change (an _xHHHH_ pattern, a control character, a
-# surrogate): text without one, and within Excel's length, is written as it is.
-_PERLU_UBAH = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _sel_xml(ref: str, nilai: NilaiLayout, s: int) -> str:
@@ -103,8 +84,7 @@ def _sel_xml(ref: str, nilai: NilaiLayout, s: int) -> str:
                 return f'<c r="{ref}"{gaya}><v>{_angka(f)}</v></c>'
             nilai = str(nilai)  # NaN/∞ cannot be stored as a number: keep it visible
         teks = str(nilai)
-    if len(teks) > BATAS_TEKS or _PERLU_UBAH.search(teks) is not None:
-        teks = _teks_excel(teks)
+    teks = teks_excel(teks)
     ruang = ' xml:space="preserve"' if teks != teks.strip() or "  " in teks or \
         "\n" in teks or "\t" in teks else ""
     teks = teks.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # _esc
@@ -190,7 +170,7 @@ def _sheet_data(layout: Layout, sel: dict[tuple[int, int], SelLayout],
     for r in baris:
         tinggi = tinggi_baris.get(r)
         # Excel rejects a row taller than 409 pt or negative: clamp, never fail.
-        ht = f' ht="{_ukuran(min(max(tinggi, 0.0), _TINGGI_MAKS))}" customHeight="1"' \
+        ht = f' ht="{_ukuran(min(max(tinggi, 0.0), TINGGI_MAKS))}" customHeight="1"' \
             if tinggi is not None else ""
         daftar = per_baris.get(r)
         if daftar:
@@ -240,7 +220,7 @@ def _cetak(layout: Layout) -> str:
     c = layout.cetak
     kiri, kanan, atas, bawah = c.margin
     orientasi = c.orientasi if c.orientasi in ("landscape", "portrait") else "landscape"
-    kaki = f"<headerFooter><oddFooter>{_esc(_teks_excel(c.kaki))}</oddFooter></headerFooter>" \
+    kaki = f"<headerFooter><oddFooter>{_esc(teks_excel(c.kaki))}</oddFooter></headerFooter>" \
         if c.kaki else ""
     # CT_PageSetup attribute order does not matter to Excel; these are schema-valid.
     nomor = f' firstPageNumber="{int(c.halaman_pertama)}"' if c.halaman_pertama else ""

@@ -32,7 +32,6 @@ __all__ = [
     "persegi_dari",
     "rencanakan",
     "runtun",
-    "sel_lengkap",
 ]
 
 TINGGI_BAKU = 15.0
@@ -87,11 +86,6 @@ def huruf_kolom(kolom: int) -> str:
         kolom, sisa = divmod(kolom - 1, 26)
         huruf = chr(65 + sisa) + huruf
     return huruf
-
-
-def sel_lengkap(layout: Layout) -> dict[tuple[int, int], SelLayout]:
-    """See ``Layout.sel_lengkap`` (the same rule as the file engine)."""
-    return layout.sel_lengkap()
 
 
 def persegi_dari(posisi: Iterable[tuple[int, int]]) -> list[Persegi]:
@@ -174,7 +168,7 @@ def _nilai_sel(s: SelLayout) -> str | float | None:
 def rencanakan(layout: Layout, baris_lama: int = 0) -> Rencana:
     """The plan for ``layout``; ``baris_lama`` is the last used row of the sheet before
     (rows the new content no longer reaches get their height reset)."""
-    sel = sel_lengkap(layout)
+    sel = layout.sel_lengkap()  # the same cells the file engine renders
     baris = max([r for r, _ in sel] + [g.baris2 for g in layout.gabung], default=0)
     kolom = max([c for _, c in sel] + [g.kolom2 for g in layout.gabung], default=0)
     rencana = Rencana(layout.lembar, baris, kolom)
