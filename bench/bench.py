@@ -151,7 +151,6 @@ BASELINE = "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])"
 def ukur_ukuran(nama: str, sumber: Path, runs: int, kerja: Path) -> dict[str, Any]:
     dasar: list[Ukur] = []
     proses: list[Ukur] = []
-    satu: list[Ukur] = []  # the same command kept to one process (RKT_XL_PARALEL=0)
     for i in range(runs):
         # Each command gets its own fresh copy of the same bytes; proses changes its
         # copy in place, so the baseline never reads a processed workbook.
@@ -159,25 +158,20 @@ def ukur_ukuran(nama: str, sumber: Path, runs: int, kerja: Path) -> dict[str, An
         asli = kerja / f"{nama}-{i}-dasar.xlsm"
         shutil.copyfile(sumber, salinan)
         shutil.copyfile(sumber, asli)
-        salinan1 = kerja / f"{nama}-{i}-satu.xlsm"
-        shutil.copyfile(sumber, salinan1)
-        perintah: list[tuple[list[Ukur], list[str], dict[str, str] | None]] = [
-            (dasar, [PY, "-c", BASELINE, str(asli)], None),
-            (proses, [PY, "-m", "rkt_xl", "proses", str(salinan)], None),
-            (satu, [PY, "-m", "rkt_xl", "proses", str(salinan1)], {"RKT_XL_PARALEL": "0"}),
+        perintah: list[tuple[list[Ukur], list[str]]] = [
+            (dasar, [PY, "-c", BASELINE, str(asli)]),
+            (proses, [PY, "-m", "rkt_xl", "proses", str(salinan)]),
         ]
-        for daftar, argv, env in perintah if i % 2 == 0 else perintah[::-1]:
-            daftar.append(jalankan(argv, env=env))
-        for x in (salinan, asli, salinan1):
+        for daftar, argv in perintah if i % 2 == 0 else perintah[::-1]:
+            daftar.append(jalankan(argv))
+        for x in (salinan, asli):
             x.unlink()
-    d, p, p1 = ringkas(dasar), ringkas(proses), ringkas(satu)
+    d, p = ringkas(dasar), ringkas(proses)
     return {
         "ukuran": dict(zip(("indikator", "program", "kegiatan"), UKURAN[nama], strict=True)),
         "berkas_kb": sumber.stat().st_size // 1024,
-        "dasar": d, "proses": p, "proses_satu_proses": p1,
+        "dasar": d, "proses": p,
         "rasio_waktu": p["wall_median"] / d["wall_median"],
-        "rasio_waktu_satu_proses": p1["wall_median"] / d["wall_median"],
-        "rasio_memori_satu_proses": p1["rss_median_mb"] / d["rss_median_mb"],
         "rasio_cpu": p["cpu_median"] / d["cpu_median"],
         "rasio_memori": p["rss_median_mb"] / d["rss_median_mb"],
     }
@@ -202,10 +196,8 @@ print(" ".join(hasil))
 
 def ukur_pipa(sumber: Path, runs: int, kerja: Path) -> tuple[list[float], list[float]]:
     """Wall and CPU seconds of proses_satu, each run on a fresh copy."""
-    # One process: the CPU time of a background child would not be counted.
     r = subprocess.run([PY, "-c", _PIPA, str(sumber), str(kerja / "pipa.xlsm"), str(runs)],
-                       capture_output=True, text=True, env={**_env(), "RKT_XL_PARALEL": "0"},
-                       check=True, cwd=NETRAL)
+                       capture_output=True, text=True, env=_env(), check=True, cwd=NETRAL)
     pasangan = [x.split(",") for x in r.stdout.split()]
     return [float(w) for w, _ in pasangan], [float(c) for _, c in pasangan]
 
@@ -322,10 +314,8 @@ def profil(sumber: Path, kerja: Path, baris: int = 30) -> str:
         "s = io.StringIO(); st = pstats.Stats(pr, stream=s)\n"
         f"st.sort_stats('cumulative').print_stats({baris})\n"
         f"st.sort_stats('tottime').print_stats({baris // 2}); print(s.getvalue())\n")
-    # One process: a background child's work would be invisible to the profiler.
     r = subprocess.run([PY, "-c", kode, str(sumber), str(kerja / "profil.xlsm")],
-                       capture_output=True, text=True, env={**_env(), "RKT_XL_PARALEL": "0"},
-                       check=True, cwd=NETRAL)
+                       capture_output=True, text=True, env=_env(), check=True, cwd=NETRAL)
     return r.stdout
 
 
@@ -395,10 +385,6 @@ def main(argv: list[str] | None = None) -> int:
                   f"{_f(h['proses']['wall_median']):>9}{h['rasio_waktu']:7.2f}"
                   f"{h['dasar']['rss_median_mb']:10.1f}{h['proses']['rss_median_mb']:10.1f}"
                   f"{h['rasio_memori']:7.2f}{h['rasio_cpu']:11.2f}")
-            p1 = h["proses_satu_proses"]
-            print(f"{'  1 proses':<11}{'':>16}{'':>9}{_f(p1['wall_median']):>9}"
-                  f"{h['rasio_waktu_satu_proses']:7.2f}{'':>10}{p1['rss_median_mb']:10.1f}"
-                  f"{h['rasio_memori_satu_proses']:7.2f}")
         if "besar" in laporan["ukuran"]:
             h = laporan["ukuran"]["besar"]
             laporan["target"]["waktu_besar"] = {
@@ -435,8 +421,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"4×S {median(s4_cpu):.3f} s, rasio {rasio_cpu:.2f} (≤ {TARGET_LINEAR})")
             if "besar" in laporan["ukuran"]:
                 # What the command costs besides the pipeline: interpreter start, imports,
-                # click's argument handling, printing the findings. The pipeline here
-                # runs in one process, the command may use two: this can be negative.
+                # click's argument handling, printing the findings.
                 luar = laporan["ukuran"]["besar"]["proses"]["wall_median"] - median(s4)
                 laporan["linear"]["di_luar_pipa_besar"] = luar
                 print(f"proses besar di luar pipa (start-up, impor, click, cetak temuan): "

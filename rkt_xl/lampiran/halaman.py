@@ -72,12 +72,21 @@ def tinggi_halaman(layout: Layout) -> float:
     return (_kertas(layout)[1] - (atas + bawah) * 72) / skala_cetak(layout) - _CADANGAN_PT
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Gabung:
-    """A merge over rows, with what its text needs whole and as a continuation."""
+    """A merge over rows, with what its text needs whole and, once asked, as a
+    continuation (measured only for the merges a page break actually cuts)."""
 
     rentang: Rentang
-    perlu_lanjut: float
+    lebar: float
+    _perlu_lanjut: float | None = None
+
+    @property
+    def perlu_lanjut(self) -> float:
+        if self._perlu_lanjut is None:
+            s = self.rentang.sel
+            self._perlu_lanjut = tinggi_teks(_lanjutan(s.nilai, s.gaya), self.lebar, s.gaya)
+        return self._perlu_lanjut
 
 
 def _lanjutan(nilai: object, gaya: str) -> str | None:
@@ -109,12 +118,9 @@ class _Rencana:
         self.gabung: list[_Gabung] = []
         self.meliputi: dict[int, list[int]] = {}
         for x in u.rentang:
-            s = x.sel
-            perlu_lanjut = tinggi_teks(_lanjutan(s.nilai, s.gaya),
-                                       lebar_gabungan(layout, x.kolom1, x.kolom2), s.gaya)
             for r in range(x.baris1, x.baris2 + 1):
                 self.meliputi.setdefault(r, []).append(len(self.gabung))
-            self.gabung.append(_Gabung(x, perlu_lanjut))
+            self.gabung.append(_Gabung(x, lebar_gabungan(layout, x.kolom1, x.kolom2)))
         judul = layout.cetak.baris_judul
         self.judul = judul if judul is not None else (awal, awal - 1)
         self.kapasitas = tinggi_halaman(layout)
