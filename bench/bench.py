@@ -63,6 +63,10 @@ TARGET_LINEAR = 4.5
 TARGET_BATCH = 1.7
 TARGET_UDFS = 1.3
 TARGET_HELP = 0.3
+# Issue "Excel round trip": Buat Lampiran through xlwings, actions at 5.000 kegiatan,
+# and the growth from 1.250 to 5.000.
+TARGET_AKSI_LAMPIRAN = 1500
+TARGET_AKSI_RASIO = 1.5
 
 
 @dataclass
@@ -302,6 +306,37 @@ def ukur_xlwings() -> dict[str, Any]:
             "baca_2000": baca_besar, "selisih": abs(besar - kecil), "lulus": r.returncode == 0}
 
 
+# Buat Lampiran through xlwings' remote engine: every action is what a COM call is on
+# Windows (a cross-process round trip), so their number is Excel's waiting time.
+_AKSI_LAMPIRAN = r"""
+import collections, json, sys
+sys.path.insert(0, sys.argv[1])
+from tests.remote_xlwings import aksi, payload_dari_berkas, siapkan_remote
+siapkan_remote("noncommercial")
+import xlwings as xw
+from rkt_xl import excel
+hasil = {}
+for berkas in sys.argv[2:]:
+    book = xw.Book(json=payload_dari_berkas(berkas))
+    excel.jalankan_di(book, "lampiran")
+    daftar = aksi(book)
+    hasil[berkas] = {"aksi": len(daftar),
+                     "per_jenis": dict(collections.Counter(a["func"] for a in daftar))}
+print(json.dumps(hasil))
+"""
+
+
+def ukur_aksi_lampiran(berkas: dict[str, Path]) -> dict[str, Any]:
+    """Actions of Buat Lampiran at 1.250 and 5.000 kegiatan (the issue's two sizes)."""
+    r = subprocess.run([PY, "-c", _AKSI_LAMPIRAN, str(AKAR), str(berkas["seperempat"]),
+                        str(berkas["besar"])], capture_output=True, text=True, check=True,
+                       cwd=NETRAL, env={**_env(), "XLWINGS_LICENSE_KEY": "noncommercial"})
+    hasil = json.loads(r.stdout.strip().splitlines()[-1])
+    kecil, besar = hasil[str(berkas["seperempat"])], hasil[str(berkas["besar"])]
+    return {"aksi_1250": kecil["aksi"], "aksi_5000": besar["aksi"],
+            "rasio": besar["aksi"] / kecil["aksi"], "per_jenis_5000": besar["per_jenis"]}
+
+
 def profil(sumber: Path, kerja: Path, baris: int = 30) -> str:
     """cProfile of the pipeline (imports excluded), top functions by cumulative time."""
     kode = (
@@ -369,8 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rkt-bench-") as tmp:
         kerja = Path(tmp)
         berkas: dict[str, Path] = {}
-        for nama in sorted(set(ukuran) | ({"seperempat", "besar"} if not a.tanpa_linear
-                                           else set()), key=list(UKURAN).index):
+        for nama in sorted(set(ukuran) | ({"seperempat", "besar"} if not (
+                a.tanpa_linear and a.tanpa_mulai) else set()), key=list(UKURAN).index):
             berkas[nama] = buat(kerja / f"sumber-{nama}.xlsm", *UKURAN[nama])
 
         print(f"rkt-xl proses vs openpyxl.load_workbook — median dari {runs} kali, "
@@ -458,6 +493,19 @@ def main(argv: list[str] | None = None) -> int:
                 laporan["target"]["import rkt_xl.udfs / xlwings"] = {
                     "nilai": r, "batas": TARGET_UDFS, "terpenuhi": r <= TARGET_UDFS}
                 print(f"  import rkt_xl.udfs / import xlwings = {r:.2f}")
+
+        if not a.tanpa_mulai and {"seperempat", "besar"} <= set(berkas):
+            h = ukur_aksi_lampiran(berkas)
+            laporan["xlwings_lampiran"] = h
+            print(f"\nxlwings (mesin remote): Buat Lampiran {h['aksi_1250']} aksi pada 1.250 "
+                  f"kegiatan, {h['aksi_5000']} pada 5.000 (rasio {h['rasio']:.2f}); "
+                  f"{h['per_jenis_5000']}")
+            laporan["target"]["xlwings: aksi Buat Lampiran 5.000"] = {
+                "nilai": h["aksi_5000"], "batas": TARGET_AKSI_LAMPIRAN,
+                "terpenuhi": h["aksi_5000"] <= TARGET_AKSI_LAMPIRAN}
+            laporan["target"]["xlwings: aksi 5.000 / 1.250"] = {
+                "nilai": h["rasio"], "batas": TARGET_AKSI_RASIO,
+                "terpenuhi": h["rasio"] <= TARGET_AKSI_RASIO}
 
         if not a.tanpa_mulai:
             h = ukur_xlwings()

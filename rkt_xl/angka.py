@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from rkt_xl.model import Bacaan, GalatExcel, RumusTanpaNilai, Status
 
 __all__ = [
+    "BATAS_RUPIAH",
     "baca",
     "bulatkan",
     "format_angka",
@@ -58,6 +59,11 @@ def _tidak_valid(alasan: str) -> Bacaan:
 
 
 SERATUS = Decimal(100)
+BATAS_RUPIAH = 2**53
+"""The largest whole number a double (an Excel cell) holds exactly: a Rupiah amount or
+sum above it would be stored rounded, so it is refused rather than written wrong."""
+BATAS_ANGKA = Decimal("1e300")
+"""Beyond this a computed value is not stored (Excel's doubles end near 1.8e308)."""
 
 
 def baca(
@@ -170,9 +176,17 @@ def satuan_persen(satuan: str) -> bool:
     return "%" in t or t in ("persen", "prosen", "persentase")
 
 
+def _presisi(x: Decimal, desimal: int) -> int:
+    """Digits a quantize to ``desimal`` places needs: any finite double (up to 1e308)
+    is printed in full, never an InvalidOperation from the default 28 digits."""
+    return max(28, x.adjusted() + desimal + 3)
+
+
 def bulatkan(x: Decimal, desimal: int = 2) -> Decimal:
     """Round half up (the rule for every number printed as text)."""
-    return x.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = _presisi(x, desimal)
+        return x.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
 
 
 def format_angka(x: int | float | Decimal, desimal: int | None = None) -> str:
@@ -182,10 +196,12 @@ def format_angka(x: int | float | Decimal, desimal: int | None = None) -> str:
     an integer number prints with none.
     """
     d = ke_decimal(x) if not isinstance(x, Decimal) else x
+    if not d.is_finite():
+        return "bukan angka" if d.is_nan() else ("-∞" if d < 0 else "∞")
     if desimal is not None:
         d = bulatkan(d, desimal)
     elif d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
+        d = bulatkan(d, 0)
     else:
         d = d.normalize()
     negatif = d < 0

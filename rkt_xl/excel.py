@@ -34,7 +34,7 @@ import datetime as _dt
 import os
 import sys
 from contextlib import suppress
-from typing import Any
+from typing import Any, NoReturn
 
 from rkt_xl import jejak, skema
 from rkt_xl.alur import Laporan, jalankan
@@ -90,6 +90,9 @@ def proses() -> None:
 
 
 def _tombol(perintah: str) -> None:
+    """A button: run, and end with a non-zero exit on any failure. xlwings' RunPython
+    (``ExecuteWindows``) shows what was written to stderr only when the exit code is
+    not 0: a failure that exits 0 is a click that silently does nothing."""
     try:
         import xlwings as xw
 
@@ -97,11 +100,17 @@ def _tombol(perintah: str) -> None:
     except Exception as e:
         if os.environ.get(_DEBUG):
             raise
-        # No workbook to show a message box in: RunPython shows stderr instead.
-        print(f"rkt_xl: perintah ini dijalankan dari tombol Excel (RunPython), bukan "
-              f"langsung; buku kerja pemanggil tidak ditemukan ({e}).", file=sys.stderr)
-        return
-    jalankan_di(book, perintah)
+        _gagal(f"{JUDUL.get(perintah, perintah)} tidak dapat dijalankan: buku kerja yang "
+               "memanggil tidak ditemukan. Perintah ini dijalankan dari tombol di Excel "
+               f"(RunPython), bukan langsung ({type(e).__name__}).")
+    if jalankan_di(book, perintah) is None:
+        sys.exit(1)  # the message is on stderr (or in the client's message box)
+
+
+def _gagal(pesan: str) -> NoReturn:
+    sys.stderr.write(f"rkt_xl: {pesan}\n")
+    sys.stderr.flush()
+    sys.exit(1)
 
 
 def oleh(perintah: str) -> str:
@@ -127,19 +136,25 @@ def pesan_galat(e: BaseException, perintah: str) -> str:
             f"{kembali} Laporkan masalah ini dengan menyertakan pesan ini.")
 
 
-def _peringatkan(book: Any, pesan: str, perintah: str) -> None:
-    try:
-        book.app.alert(pesan, title=f"RKT — {JUDUL.get(perintah, perintah)}",
-                       mode="critical")
-    except Exception:
-        # The message box itself failed (Excel busy): stderr is RunPython's last resort.
-        print(f"rkt_xl: {pesan}", file=sys.stderr)
+def _peringatkan(book: Any, pesan: str, perintah: str, remote: bool) -> None:
+    """Say why a button failed. Desktop Excel: on stderr, which RunPython shows in its
+    own message box once the exit code is not 0 (a box of ours as well would show the
+    same text twice). A remote client (xlwings Server) has no stderr: an alert."""
+    if remote:
+        try:
+            book.app.alert(pesan, title=f"RKT — {JUDUL.get(perintah, perintah)}",
+                           mode="critical")
+            return
+        except Exception:
+            pass  # the message box itself failed: stderr is the last resort
+    sys.stderr.write(f"rkt_xl: {pesan}\n")
+    sys.stderr.flush()
 
 
 def jalankan_di(book: Any, perintah: str, sekarang: _dt.datetime | None = None
                 ) -> Laporan | None:
     """Run one button's command on an open ``xw.Book``; returns the report, or None
-    after showing the failure in a message box. Never raises (set RKT_XL_DEBUG=1 to
+    after saying what failed (``_peringatkan``). Never raises (set RKT_XL_DEBUG=1 to
     get the exception when reporting a bug)."""
     from rkt_xl.engine.xlwings import EngineXlwings
 
@@ -158,7 +173,9 @@ def jalankan_di(book: Any, perintah: str, sekarang: _dt.datetime | None = None
     except BaseException as e:
         if os.environ.get(_DEBUG) or isinstance(e, (KeyboardInterrupt, SystemExit)):
             raise
-        _peringatkan(book, pesan_galat(e, perintah), perintah)
+        from rkt_xl.engine.xlwings import adalah_remote
+
+        _peringatkan(book, pesan_galat(e, perintah), perintah, adalah_remote(book))
         if engine is not None:
             # The message box already said what went wrong; the status is a bonus.
             with suppress(Exception):

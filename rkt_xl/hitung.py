@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from rkt_xl import skema
+from rkt_xl.angka import BATAS_ANGKA, BATAS_RUPIAH, format_angka
 from rkt_xl.kategori import SKALA, SKALA_BAKU, kategori
 from rkt_xl.model import RKT, Bacaan, Evaluasi, Pengaturan, Program, Status
 
 SERATUS = Decimal(100)
+ALASAN_TERLALU_BESAR = "capaian terlalu besar untuk disimpan di Excel"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def capaian(
             nilai = max(Decimal(0), (2 * target - realisasi) / target * SERATUS)
         if batas is not None and nilai > batas:
             nilai = batas
+        if abs(nilai) > BATAS_ANGKA:
+            return None, ALASAN_TERLALU_BESAR
         return +nilai, None
 
 
@@ -123,6 +127,10 @@ def jumlah_pagu(pagu: list[Bacaan]) -> PaguProgram:
             kenapa = "bukan bilangan bulat Rupiah" if b.terpakai else sebab(b)
             return PaguProgram(None, f"pagu kegiatan ke-{i + 1} {kenapa}", len(pagu))
         total += n
+    if total > BATAS_RUPIAH:
+        return PaguProgram(None, f"jumlahnya melebihi {format_angka(BATAS_RUPIAH)}, angka "
+                           "terbesar yang disimpan Excel tepat sampai Rupiah terakhir",
+                           len(pagu))
     return PaguProgram(total, None, len(pagu))
 
 
@@ -182,5 +190,9 @@ def hitung(rkt: RKT) -> HasilHitung:
             total = None
         elif total is not None:
             total += pp.nilai
+    if total is not None and total > BATAS_RUPIAH:
+        hasil.total_alasan = (f"jumlah seluruh pagu melebihi {format_angka(BATAS_RUPIAH)}, "
+                              "angka terbesar yang disimpan Excel tepat")
+        total = None
     hasil.total_pagu = total
     return hasil

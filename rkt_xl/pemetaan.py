@@ -73,7 +73,16 @@ def _pagu(b: Baris, kolom: str) -> Bacaan:
     if sel.persen and sel.angka:
         # Rupiah are not percentages: which amount was meant cannot be known.
         return Bacaan(Status.TIDAK_VALID, alasan="berformat persen")
-    return _tanpa_negatif(rupiah_bulat(angka.baca(sel.mentah)))
+    return _dalam_batas(_tanpa_negatif(rupiah_bulat(angka.baca(sel.mentah))))
+
+
+def _dalam_batas(bacaan: Bacaan) -> Bacaan:
+    """A Rupiah amount Excel cannot hold exactly is not used (DESIGN §4: exact sums)."""
+    if bacaan.terpakai and bacaan.nilai is not None and abs(bacaan.nilai) > angka.BATAS_RUPIAH:
+        return Bacaan(Status.TIDAK_VALID, alasan=(
+            f"lebih dari {angka.format_angka(angka.BATAS_RUPIAH)}: Excel tidak dapat "
+            "menyimpannya tepat sampai Rupiah terakhir"))
+    return bacaan
 
 
 def teks_tampil(sel: Sel) -> str:

@@ -34,13 +34,17 @@ Indonesian); ``@xw.arg(doc=…)`` describes each argument there.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import xlwings as xw
 
 from rkt_xl import angka, skema
+from rkt_xl.hitung import ALASAN_TERLALU_BESAR
 from rkt_xl.hitung import capaian as _capaian
 from rkt_xl.kategori import SKALA, SKALA_BAKU
 from rkt_xl.kategori import kategori as _kategori
@@ -72,6 +76,27 @@ _GALAT_EXCEL = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
                           "#CONNECT!", "#UNKNOWN!", "#BUSY!", "#DATA!"})
 _BENAR = frozenset({"BENAR", "TRUE", "YA", "Y", "1"})
 _SALAH = frozenset({"SALAH", "FALSE", "TIDAK", "T", "N", "0", ""})
+
+
+def _aman(fungsi: Callable[..., Any]) -> Callable[..., Any]:
+    """A UDF never raises: whatever the input (huge, infinite, NaN, text, a range, a
+    logical value), a raised exception would put a Python traceback in the cell. An
+    argument the function cannot use gives #VALUE!; a result Excel cannot hold (not
+    a finite double) gives #NUM!."""
+
+    @functools.wraps(fungsi)
+    def dibungkus(*args: Any, **kwargs: Any) -> Any:
+        try:
+            hasil = fungsi(*args, **kwargs)
+        except (ArithmeticError, OverflowError):
+            return GALAT_NUM
+        except Exception:
+            return GALAT_NILAI
+        if isinstance(hasil, float) and not math.isfinite(hasil):
+            return GALAT_NUM
+        return hasil
+
+    return dibungkus
 
 
 class _Galat(Exception):
@@ -139,6 +164,7 @@ def _logika(v: Any) -> bool:
 @xw.arg("batas", doc="Batas capaian maksimum, mis. 100 atau 120 (kosong = tanpa batas).",
         err_to_str=True)
 @xw.arg("rumus", doc="Rumus indikator negatif: 2T-R (bawaan) atau T/R.", err_to_str=True)
+@_aman
 def RKT_CAPAIAN(target: Any, realisasi: Any, polaritas: Any = skema.POSITIF,
                 batas: Any = None, rumus: Any = skema.RUMUS_2T_R) -> Any:
     """Capaian (%) seperti tombol Hitung: positif R/T×100, negatif (2T−R)/T×100."""
@@ -162,17 +188,19 @@ def RKT_CAPAIAN(target: Any, realisasi: Any, polaritas: Any = skema.POSITIF,
                 raise _Galat(GALAT_NILAI)
         if t.status is Status.KOSONG or r.status is Status.KOSONG:
             return ""  # as Hitung: no capaian yet, an empty cell
-        nilai, _ = _capaian(_angka(t), _angka(r), arah, cara, cap)
+        nilai, alasan = _capaian(_angka(t), _angka(r), arah, cara, cap)
     except _Galat as g:
         return g.kode
     if nilai is None:
-        return GALAT_DIV0  # target 0 (or realisasi 0 with T/R): the only other reasons
+        # target 0 (or realisasi 0 with T/R), or a result no double holds
+        return GALAT_NUM if alasan == ALASAN_TERLALU_BESAR else GALAT_DIV0
     return float(nilai)
 
 
 @xw.func(category=KATEGORI_UDF)
 @xw.arg("capaian", doc="Capaian (%), mis. 102,38.", err_to_str=True)
 @xw.arg("skala", doc="Skala kategori (bawaan: Permendagri 86/2017).", err_to_str=True)
+@_aman
 def RKT_KATEGORI(capaian: Any, skala: Any = SKALA_BAKU) -> Any:
     """Kategori capaian (Permendagri 86/2017): Sangat Tinggi, Tinggi, Sedang, Rendah…"""
     galat = _galat_masuk(capaian, skala)
@@ -193,6 +221,7 @@ def RKT_KATEGORI(capaian: Any, skala: Any = SKALA_BAKU) -> Any:
 @xw.func(category=KATEGORI_UDF)
 @xw.arg("teks", doc="Angka sebagai teks gaya Indonesia: 1.234.567 atau 84,03 atau "
         "Rp 56.460.000.", err_to_str=True)
+@_aman
 def RKT_ANGKA(teks: Any) -> Any:
     """Angka dari teks gaya Indonesia (1.234.567 atau 84,03), dibaca ketat."""
     galat = _galat_masuk(teks)
@@ -211,6 +240,7 @@ def RKT_ANGKA(teks: Any) -> Any:
 @xw.arg("angka", doc="Bilangan yang dieja.", err_to_str=True)
 @xw.arg("rupiah", doc="BENAR untuk menambahkan kata rupiah (dibulatkan ke rupiah penuh).",
         err_to_str=True)
+@_aman
 def RKT_TERBILANG(angka: Any, rupiah: Any = False) -> Any:
     """Bilangan dalam kata-kata bahasa Indonesia, bisa dengan kata rupiah."""
     galat = _galat_masuk(angka, rupiah)
@@ -237,6 +267,7 @@ def _eja(nilai: Decimal, rupiah: bool) -> str:
 
 @xw.func(category=KATEGORI_UDF)
 @xw.arg("angka", doc="Jumlah rupiah (angka atau teks gaya Indonesia).", err_to_str=True)
+@_aman
 def RKT_RUPIAH(angka: Any) -> Any:
     """Jumlah rupiah sebagai teks Rp 1.234.567 (dibulatkan ke rupiah penuh)."""
     galat = _galat_masuk(angka)

@@ -30,7 +30,8 @@ from typing import Any
 
 from rkt_xl.alamat import alamat, rentang
 
-__all__ = ["KLIEN", "aksi", "buka", "payload_dari_berkas", "sel_tertulis", "siapkan_remote"]
+__all__ = ["KLIEN", "aksi", "buka", "payload_dari_berkas", "sel_tertulis", "siapkan_remote",
+           "tata_tertulis"]
 
 KLIEN = "Microsoft Office Scripts"
 """The client the payload imitates (the one whose payload format ships with xlwings)."""
@@ -170,10 +171,33 @@ def sel_tertulis(daftar_aksi: list[dict[str, Any]], nama_lembar: list[str]
             lembar.insert(int(indeks), str(nama))
         elif a["func"] == "sheetDelete":
             del lembar[int(a["sheet_position"])]
-        elif a["func"] == "setValues":
+        elif a["func"] in ("setValues", "setFormula"):
             nama = lembar[int(a["sheet_position"])]
             r0, c0 = int(a["start_row"]), int(a["start_column"])
             for i, baris in enumerate(a["values"]):
                 for j, v in enumerate(baris):
                     hasil[(nama, alamat(r0 + i + 1, c0 + j + 1))] = _teks_sel(v)
+    return hasil
+
+
+def tata_tertulis(daftar_aksi: list[dict[str, Any]]) -> dict[str, dict[str, list[tuple[Any, ...]]]]:
+    """Sheet → the merges, row heights and column widths the ``RKT_TerapkanTata``
+    macro calls carry, decoded as the VBA reads them (``"b1 k1 b2 k2|…"``)."""
+    hasil: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+    for a in daftar_aksi:
+        if a["func"] != "runMacro" or not str(a["args"][0]).endswith("RKT_TerapkanTata"):
+            continue
+        argumen = a["args"][1:]
+        if len(argumen) == 1:  # xlwings' remote engine nests a tuple of arguments
+            argumen = argumen[0]
+        lembar, gabung, tinggi, lebar = argumen
+
+        def pisah(teks: str) -> list[list[str]]:
+            return [x.split(" ") for x in teks.split("|")] if teks else []
+
+        hasil[lembar] = {
+            "gabung": [tuple(int(x) for x in g) for g in pisah(gabung)],
+            "tinggi": [(int(a1), int(a2), float(h)) for a1, a2, h in pisah(tinggi)],
+            "lebar": [(int(k1), int(k2), float(w)) for k1, k2, w in pisah(lebar)],
+        }
     return hasil

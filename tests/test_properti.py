@@ -205,9 +205,14 @@ def test_jumlah_pagu_tepat(jumlah: list[int], bentuk: list[str]) -> None:
                          else angka.format_rupiah(n))
         bacaan.append(angka.baca(nilai))
     hasil = jumlah_pagu(bacaan)
+    assert hasil.jumlah_kegiatan == len(jumlah)
+    if sum(jumlah) > 2**53:
+        # 9.007.199.254.740.992: beyond it Excel would store the sum rounded; unknown
+        # (said why), never written wrong
+        assert hasil.nilai is None and hasil.alasan and "9.007.199.254.740.992" in hasil.alasan
+        return
     assert hasil.nilai == sum(jumlah)
     assert isinstance(hasil.nilai, int)
-    assert hasil.jumlah_kegiatan == len(jumlah)
 
 
 @pengaturan

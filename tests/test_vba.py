@@ -296,3 +296,29 @@ def test_generator_udf_tanpa_windows(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # Nothing of the Windows stand-ins is left behind.
     assert xlwings.func is func_asli
     assert {n for n in ("pythoncom", "pywintypes", "xlwings.udfs") if n in sys.modules} == sebelum
+
+
+def test_makro_tata_sesuai_python(publik: dict[str, Prosedur]) -> None:
+    """RKT_TerapkanTata, which the xlwings engine calls once per generated sheet with
+    every merge, height and width: four String arguments, split on "|" then " ", numbers
+    read by Val (a dot as decimal mark, whatever the language of Windows) and cells
+    addressed with Cells (no address text for Excel to parse)."""
+    from rkt_xl.engine.xlwings import MAKRO_TATA
+    from rkt_xl.engine.xlwings.rencana import Persegi, Rencana, teks_tata
+
+    p = publik[MAKRO_TATA.lower()]
+    assert p.modul == "RKT" and p.jenis == "sub"
+    assert [x.split()[-2:] for x in p.parameter.replace("_", " ").split(",")] == \
+        [["As", "String"]] * 4
+    isi = " ".join(p.isi.replace(" _\n", " ").split())  # line continuations joined
+    for potongan in ('Split(Gabung, "|")', 'Split(Tinggi, "|")', 'Split(Lebar, "|")',
+                     'Split(bagian(i), " ")', ".Merge", ".RowHeight = Val(angka(2))",
+                     ".ColumnWidth = Val(angka(2))", "ws.Cells(CLng(angka(0)), CLng(angka(1)))"):
+        assert potongan in isi, potongan
+    assert "Range(\"" not in isi  # never an address string
+    r = Rencana("X", 3, 3)
+    r.gabung = [Persegi(1, 1, 3, 1), Persegi(2, 2, 2, 3)]
+    r.tinggi = [(1, 2, 12.75), (3, 3, 409.0)]
+    r.lebar = [(1, 3, 8.43)]
+    gabung, tinggi, lebar = teks_tata(r)
+    assert (gabung, tinggi, lebar) == ("1 1 3 1|2 2 2 3", "1 2 12.75|3 3 409", "1 3 8.43")

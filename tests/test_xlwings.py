@@ -33,6 +33,7 @@ from tests.remote_xlwings import (
     payload_dari_berkas,
     sel_tertulis,
     siapkan_remote,
+    tata_tertulis,
 )
 
 siapkan_remote("noncommercial")
@@ -52,7 +53,6 @@ from rkt_xl.engine.xlwings.nilai import (  # noqa: E402
 )
 from rkt_xl.engine.xlwings.rencana import (  # noqa: E402
     Persegi,
-    alamat_gabungan,
     lebar_ke_poin,
     persegi_dari,
     rencanakan,
@@ -413,7 +413,9 @@ def test_galat_tak_terduga_jadi_pesan(contoh_xlsm: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(EngineXlwings, "baca_tabel", rusak)
     payload, book = buku_remote(contoh_xlsm)
     book.set_mock_caller()
-    excel.hitung()  # no exception
+    with pytest.raises(SystemExit) as keluar:
+        excel.hitung()  # no traceback: a message, and a non-zero exit
+    assert keluar.value.code == 1
     daftar = aksi(book)
     teks, judul, tombol, mode, _ = _alert(daftar)
     assert teks.startswith("Hitung gagal karena kesalahan tak terduga (RuntimeError: "
@@ -465,11 +467,19 @@ def test_debug_meneruskan_galat(contoh_xlsm: Path, monkeypatch: pytest.MonkeyPat
         excel.jalankan_di(book, "hitung")
 
 
-def test_tanpa_pemanggil_tidak_meledak(capsys: pytest.CaptureFixture[str],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("RKT_XL_DEBUG", raising=False)
-    excel.proses()  # not called from Excel and no mock caller
-    assert "buku kerja pemanggil tidak ditemukan" in capsys.readouterr().err
+@pytest.mark.parametrize("perintah", ["validasi", "hitung", "lampiran", "proses"])
+def test_tanpa_pemanggil_gagal_keras(perintah: str, tmp_path: Path) -> None:
+    """Run as RunPython runs a button (``python -c "import rkt_xl.excel as m;
+    m.hitung()" --wb=… --from_xl=1 …``), outside Excel: Book.caller() fails, the
+    Indonesian reason goes to stderr and the exit code is not 0 — what makes xlwings'
+    ExecuteWindows show it instead of nothing."""
+    env = {k: v for k, v in os.environ.items() if k != "RKT_XL_DEBUG"}
+    r = subprocess.run([sys.executable, "-c", f"import rkt_xl.excel as m; m.{perintah}()",
+                        "--wb=RKT.xlsm", "--from_xl=1", "--app=Excel.exe", "--hwnd=1"],
+                       capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert "buku kerja yang memanggil tidak ditemukan" in r.stderr
+    assert "Traceback" not in r.stderr
 
 
 # -- text never becomes a formula ----------------------------------------------------------------
@@ -517,7 +527,13 @@ def test_render_format_dari_gaya(contoh_xlsm: Path) -> None:
     assert fungsi["sheetClear"] == 1
     assert fungsi["setValues"] == 1
     assert fungsi["copyFromRange"] == rencana.jumlah_persegi
-    assert fungsi["rangeMerge"] == len(rencana.gabung)
+    # Every merge, height and width in one call to the workbook's macro: numbers only.
+    assert fungsi["runMacro"] == 1 and "rangeMerge" not in fungsi
+    assert "setRowHeight" not in fungsi and "setColumnWidth" not in fungsi
+    tata = tata_tertulis(daftar)[skema.TABEL_2_5]
+    assert tata["gabung"] == [(g.baris1, g.kolom1, g.baris2, g.kolom2) for g in rencana.gabung]
+    assert [(a, b, pytest.approx(h)) for a, b, h in tata["tinggi"]] == rencana.tinggi
+    assert [(a, b, pytest.approx(w)) for a, b, w in tata["lebar"]] == rencana.lebar
     gaya = next(s for s in payload["sheets"] if s["name"] == skema.GAYA)
     prototipe = {f"$B${i + 1}" for i, baris in enumerate(gaya["values"]) if i and baris[0]}
     for a in daftar:
@@ -624,10 +640,6 @@ def test_persegi_dari() -> None:
 
 def test_runtun_dan_alamat() -> None:
     assert runtun({1: 9.0, 2: 9.0, 4: 9.0, 5: 15.0}) == [(1, 2, 9.0), (4, 4, 9.0), (5, 5, 15.0)]
-    bagian = [f"{r}:{r}" for r in range(1, 400, 2)]
-    gabung = alamat_gabungan(bagian)
-    assert all(len(a) <= 255 for a in gabung)
-    assert ",".join(gabung).split(",") == bagian
     assert lebar_ke_poin(8.43) == 48.0  # Excel's default column: 64 px
 
 
@@ -668,7 +680,7 @@ class _Range:
         self.api = _Api(lembar.log, f"{lembar.name}!{alamat}")
 
     def __setattr__(self, nama: str, nilai: Any) -> None:
-        if nama in ("value", "column_width", "row_height"):
+        if nama in ("value", "formula", "column_width", "row_height"):
             self.lembar.log.append((nama, self.lembar.name, self.address, nilai))
         else:
             object.__setattr__(self, nama, nilai)
@@ -781,13 +793,15 @@ def test_cabang_com_render() -> None:
     # Prototypes are column B of _Gaya, in catalogue order.
     b = {f"B{i}" for i in range(2, len(GAYA) + 2)}
     assert all(x[2] in b for x in log if x[0] == "copy")
+    # This workbook has no RKT_TerapkanTata macro (an older one, its VBA removed):
+    # call by call, never a multi-area address (whose separator depends on Windows'
+    # language).
     merge = [x for x in log if x[0] == "call" and x[1].endswith(".Merge")]
     assert len(merge) == len(rencana.gabung)
-    # Heights: one call per distinct height (multi-area), never one per row.
     tinggi = [x for x in log if x[0] == "row_height"]
-    assert len(tinggi) == len({h for _, _, h in rencana.tinggi})
-    assert all(len(x[2]) <= 255 for x in tinggi)
-    assert {x[3] for x in tinggi} == {h for _, _, h in rencana.tinggi}
+    assert [(x[2], x[3]) for x in tinggi] == [(Persegi(a, 1, b, 1).a1, h)
+                                              for a, b, h in rencana.tinggi]
+    assert not any("," in x[2] for x in log if x[0] in ("row_height", "column_width"))
     setel = {x[1]: x[2] for x in log if x[0] == "set"}
     assert setel["Validasi.PageSetup.PrintTitleRows"] == rencana.judul_cetak
     # The footer in the table's font; each sheet numbers its own pages from 1.
@@ -797,3 +811,47 @@ def test_cabang_com_render() -> None:
     assert setel["App.ActiveWindow.SplitRow"] == layout.bekukan_baris
     assert setel["App.ActiveWindow.FreezePanes"] is True
     assert lembar[skema.VALIDASI].page_setup.print_area == rencana.area_cetak
+
+
+def test_galat_di_excel_desktop_ke_stderr(contoh_xlsm: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Desktop Excel (not a remote client): the reason goes to stderr, which RunPython
+    shows once the exit code is 1; no message box of ours on top of it."""
+    import rkt_xl.engine.xlwings as mesin
+
+    def rusak(self: EngineXlwings) -> None:
+        raise RuntimeError("tabel rusak")
+
+    monkeypatch.delenv("RKT_XL_DEBUG", raising=False)
+    monkeypatch.setattr(EngineXlwings, "baca_tabel", rusak)
+    monkeypatch.setattr(mesin, "adalah_remote", lambda book: False)
+    _payload, book = buku_remote(contoh_xlsm)
+    book.set_mock_caller()
+    with pytest.raises(SystemExit) as keluar:
+        excel.hitung()
+    assert keluar.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("rkt_xl: Hitung gagal karena kesalahan tak terduga (RuntimeError: ")
+    assert not [a for a in aksi(book) if a["func"] == "alert"]
+
+
+def test_cabang_com_render_dengan_makro() -> None:
+    """Desktop Excel with the template's VBA: every merge, height and width in ONE call
+    to RKT_TerapkanTata (with the plan as numbers), nothing call by call."""
+    from rkt_xl.engine.xlwings import MAKRO_TATA
+    from rkt_xl.engine.xlwings.rencana import teks_tata
+
+    log: list[tuple[Any, ...]] = []
+    book, _ = _buku_desktop(log)
+    book.macro = lambda nama: (lambda *a: log.append(("macro", nama, a)))
+    engine = EngineXlwings(book)
+    engine.com = True
+    layout = _layout_validasi()
+    engine.render(layout)
+    rencana = rencanakan(layout, 30)
+    makro = [x for x in log if x[0] == "macro"]
+    assert makro == [("macro", MAKRO_TATA, (skema.VALIDASI, *teks_tata(rencana)))]
+    assert not [x for x in log if x[0] in ("row_height", "column_width", "merge")
+                or (x[0] == "call" and x[1].endswith(".Merge"))]
+    # The links' formulas in one block per column, through Range.Formula.
+    assert len([x for x in log if x[0] == "formula"]) == len(rencana.rumus) == 1

@@ -104,7 +104,7 @@ class EngineBerkas(Engine):
     def render(self, layout: Layout) -> None:
         from rkt_xl.engine.file.render import render_dan_nama
 
-        isi, nama = render_dan_nama(layout, self.gaya())
+        isi, nama = render_dan_nama(layout, self.gaya(), self.penulis.kode_nama(layout.lembar))
         self.penulis.ganti_lembar(layout.lembar, isi)
         self.penulis.nama_cetak(layout.lembar, nama)
 

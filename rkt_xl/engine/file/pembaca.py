@@ -15,6 +15,7 @@ the same code the xlwings engine uses.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -50,12 +51,15 @@ def angka_xml(teks: str) -> int | Decimal | None:
         return None
     if not d.is_finite():
         return None
+    f = float(d)  # 1E+999999999 gives inf, never an exception
+    if not math.isfinite(f):
+        return None  # beyond a double: no number Excel holds (read as the text it is)
     # Integers stay int so Rupiah sums are exact. Any other number is a double in
     # Excel: writers store it with 15-17 digits ("86.81999999999999" for 86,82), so it
     # is taken by its shortest repr, the value Excel shows and hands to xlwings.
-    if d == d.to_integral_value() and abs(d) < Decimal(10) ** 18:
+    if abs(f) < 1e18 and d == d.to_integral_value():
         return int(d)
-    return Decimal(repr(float(d)))
+    return Decimal(repr(f))
 
 
 def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiMentah, int]:

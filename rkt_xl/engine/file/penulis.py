@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from decimal import Decimal
 
@@ -33,6 +34,9 @@ from rkt_xl.engine.file.pembaca import RUMUS, baca_sel
 from rkt_xl.engine.file.teks import teks_excel
 
 _F, _V, _IS = M + "f", M + "v", M + "is"
+# A formula element in a sheet part (any prefix), and a sheet's codeName.
+_RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_KODE_NAMA = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?sheetPr\b[^>]*?\bcodeName="([^"]*)"')
 _TANPA_GAYA = GayaAngka()
 CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -183,12 +187,25 @@ class Penulis:
         self._kotor.add(part)
 
     # -- generated sheets ---------------------------------------------------------------------
+    def kode_nama(self, nama: str) -> str | None:
+        """The codeName (VBA document module) of an existing sheet, to keep it."""
+        lembar = self.paket.cari_lembar(nama)
+        if lembar is None:
+            return None
+        m = _KODE_NAMA.search(self.paket.parts.get(lembar.part, b"")[:4096])
+        return m.group(1).decode("utf-8", "replace") if m else None
+
     def ganti_lembar(self, nama: str, isi: bytes) -> None:
         """Replace a generated sheet's part whole (adding the sheet if missing)."""
         lembar = self.paket.cari_lembar(nama)
         if lembar is None:
             lembar = self._tambah_lembar(nama)
-        if self.paket.parts.get(lembar.part) != isi:
+        lama = self.paket.parts.get(lembar.part, b"")
+        if lama != isi:
+            # Formulas a button wrote there (HYPERLINK…) go with the old part: the
+            # calculation chain must not list them any more.
+            if _RUMUS.search(lama):
+                self.rumus_dihapus = True
             self.baru[lembar.part] = isi
             self.paket.lupakan(lembar.part)
 

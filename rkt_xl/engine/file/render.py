@@ -99,7 +99,10 @@ def _batas(layout: Layout, sel: Iterable[tuple[int, int]]) -> tuple[int, int]:
 
 
 # -- parts of the worksheet ------------------------------------------------------------
-def _sheet_pr(layout: Layout) -> str:
+def _sheet_pr(layout: Layout, kode_nama: str | None) -> str:
+    # codeName: the sheet's VBA document module, kept from the sheet replaced, so
+    # Excel binds the module it has instead of adding one (and orphaning the old).
+    kode = f' codeName="{_attr(kode_nama)}"' if kode_nama else ""
     tab = ""
     if layout.warna_tab:
         warna = layout.warna_tab.lstrip("#").upper()
@@ -107,7 +110,9 @@ def _sheet_pr(layout: Layout) -> str:
     fit = '<pageSetUpPr fitToPage="1"/>' if layout.cetak.muat_lebar or \
         layout.cetak.muat_tinggi else ""
     isi = tab + fit
-    return f"<sheetPr>{isi}</sheetPr>" if isi else ""
+    if not isi:
+        return f"<sheetPr{kode}/>" if kode else ""
+    return f"<sheetPr{kode}>{isi}</sheetPr>"
 
 
 def _sheet_views(layout: Layout) -> str:
@@ -244,31 +249,34 @@ def _row_breaks(layout: Layout) -> str:
     return f'<rowBreaks count="{len(putus)}" manualBreakCount="{len(putus)}">{isi}</rowBreaks>'
 
 
-def render_lembar(layout: Layout, gaya_s: dict[str, int]) -> bytes:
+def render_lembar(layout: Layout, gaya_s: dict[str, int], kode_nama: str | None = None
+                  ) -> bytes:
     """The complete worksheet part for ``layout``.
 
     ``gaya_s`` maps a style name to its cellXfs index (from the template's ``_Gaya``
     sheet); a name it lacks falls back to 0, the workbook's default style.
     """
-    return render_dan_nama(layout, gaya_s)[0]
+    return render_dan_nama(layout, gaya_s, kode_nama)[0]
 
 
-def render_dan_nama(layout: Layout, gaya_s: dict[str, int]) -> tuple[bytes, dict[str, str]]:
-    """``render_lembar`` and ``nama_cetak`` together, the cells gathered once."""
+def render_dan_nama(layout: Layout, gaya_s: dict[str, int], kode_nama: str | None = None
+                    ) -> tuple[bytes, dict[str, str]]:
+    """``render_lembar`` and ``nama_cetak`` together, the cells gathered once.
+    ``kode_nama``: the sheet's codeName (VBA document module), kept as it was."""
     sel = layout.sel_lengkap()
     baris_akhir, kolom_akhir = _batas(layout, sel.keys())
-    isi = b"".join(_potongan(layout, sel, gaya_s, baris_akhir, kolom_akhir))
+    isi = b"".join(_potongan(layout, sel, gaya_s, baris_akhir, kolom_akhir, kode_nama))
     return isi, _nama_cetak(layout, baris_akhir, kolom_akhir)
 
 
 def _potongan(layout: Layout, sel: dict[tuple[int, int], SelLayout], gaya_s: dict[str, int],
-              baris_akhir: int, kolom_akhir: int) -> Iterator[bytes]:
+              baris_akhir: int, kolom_akhir: int, kode_nama: str | None) -> Iterator[bytes]:
     dimensi = "A1" if not sel else f"A1:{alamat(baris_akhir, kolom_akhir)}"
     # UTF-8 of the whole is the UTF-8 of its parts, joined
     yield "".join([
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
         f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">',
-        _sheet_pr(layout),
+        _sheet_pr(layout, kode_nama),
         f'<dimension ref="{dimensi}"/>',
         _sheet_views(layout),
         f'<sheetFormatPr defaultRowHeight="{_ukuran(_TINGGI_BAKU)}"/>',

@@ -12,8 +12,11 @@ is done per cell or per row:
   number of rows;
 - writing a computed column: one 2-D column block (only the rows from the first to
   the last cell that changes), and no call at all when nothing changes;
-- rendering a generated sheet: clear, one block of all values, one format copy per
-  rectangle of one style (:mod:`.rencana`), the merges, widths and heights in runs.
+- rendering a generated sheet: clear, one block of all values, one block of link
+  formulas per column that has links, one format copy per rectangle of one style
+  (:mod:`.rencana`), and every merge, row height and column width in ONE call to the
+  workbook's macro ``RKT_TerapkanTata`` (a Tabel 2.5 of 5.000 kegiatan has thousands
+  of merges and row heights; call by call it froze Excel for seconds to minutes).
 
 Why not ``.options(pd.DataFrame)``: pandas turns a column with one empty cell into
 float64 with NaN and a mixed column into objects, so a Pagu typed as text next to
@@ -56,19 +59,22 @@ from rkt_xl.engine.xlwings.nilai import nilai_baca, nilai_tulis, sama, teks_aman
 from rkt_xl.engine.xlwings.rencana import (
     Persegi,
     Rencana,
-    alamat_gabungan,
-    huruf_kolom,
     lebar_ke_poin,
     rencanakan,
+    teks_tata,
 )
 from rkt_xl.engine.xlwings.tata import tampilan_com, tampilan_remote, tata_cetak_com
 from rkt_xl.lampiran.layout import Layout
 from rkt_xl.model import NilaiMentah, Tabel
 
-__all__ = ["EngineXlwings", "tabel_dari_nilai"]
+__all__ = ["MAKRO_TATA", "EngineXlwings", "adalah_remote", "tabel_dari_nilai"]
+
+MAKRO_TATA = "RKT_TerapkanTata"
+"""The template's macro that applies merges, heights and widths (templat/vba/RKT.bas)."""
 
 
-def _adalah_remote(book: Any) -> bool:
+def adalah_remote(book: Any) -> bool:
+    """A book of xlwings' remote engine (xlwings Server/Lite), not a live Excel."""
     try:
         return str(book.app.engine.name) in ("remote", "officejs")
     except Exception:
@@ -80,7 +86,7 @@ class EngineXlwings(Engine):
 
     def __init__(self, book: Any) -> None:
         self.book = book
-        self.remote = _adalah_remote(book)
+        self.remote = adalah_remote(book)
         # Desktop Excel on Windows: the COM object model is reachable through `.api`
         # (page setup, windows, multi-area ranges). On macOS only xlwings' own API
         # is used; what it lacks is left as the template has it (see `catatan`).
@@ -92,6 +98,7 @@ class EngineXlwings(Engine):
         self.catatan: list[str] = []  # Indonesian notes on what could not be applied
         self._ditulis = False
         self._prototipe: dict[str, Any] | None = None
+        self._makro: bool | None = None  # RKT_TerapkanTata: unknown, there, missing
 
     # -- session ----------------------------------------------------------------------------
     @contextmanager
@@ -241,14 +248,9 @@ class EngineXlwings(Engine):
         self._format(lembar, rencana)
         if rencana.baris and rencana.kolom:
             rentang_sel(lembar, Persegi(1, 1, rencana.baris, rencana.kolom)).value = rencana.nilai
-        for g in rencana.gabung:
-            if self.com:
-                # Range.merge wraps each call in two DisplayAlerts calls; alerts are
-                # already off for the whole session (sesi), so one COM call a merge.
-                rentang_sel(lembar, g).api.Merge()
-            else:
-                rentang_sel(lembar, g).merge()
-        self._ukuran(lembar, rencana)
+        for blok, isi in rencana.rumus:
+            rentang_sel(lembar, blok).formula = isi
+        self._tata(lembar, rencana)
         lembar.page_setup.print_area = rencana.area_cetak
         if self.remote:
             tampilan_remote(lembar, layout)
@@ -280,29 +282,34 @@ class EngineXlwings(Engine):
                     # brings the sample value too, which the value block overwrites.
                     asal.copy(tujuan)
 
-    def _ukuran(self, lembar: Any, rencana: Rencana) -> None:
-        if not self.com:
-            for k1, k2, w in rencana.lebar:
-                # Office.js sets widths in points, Excel's object model in characters.
-                lebar = lebar_ke_poin(w) if self.remote else w
-                rentang_sel(lembar, Persegi(1, k1, 1, k2)).column_width = lebar
-            for r1, r2, h in rencana.tinggi:
-                rentang_sel(lembar, Persegi(r1, 1, r2, 1)).row_height = h
-            return
-        # COM takes multi-area addresses: one call per distinct size (and per 255
-        # characters of address), not per run.
-        per_lebar: dict[float, list[str]] = {}
+    def _tata(self, lembar: Any, rencana: Rencana) -> None:
+        """Merges, row heights and column widths. A big Tabel 2.5 has thousands of
+        each, and every call to Excel is a cross-process round trip: they go to the
+        workbook's own macro (``RKT_TerapkanTata``) in one call. Without the macro (a
+        workbook whose VBA was removed) desktop Excel gets them call by call, one per
+        merge and per run of equal sizes: slower, the same result."""
+        if self._makro is not False:
+            try:
+                self.book.macro(MAKRO_TATA)(str(lembar.name), *teks_tata(rencana))
+                self._makro = True
+                return
+            except Exception:
+                if self.remote:
+                    raise
+                self._makro = False  # not there: the same, call by call
+        for g in rencana.gabung:
+            if self.com:
+                # Range.merge wraps each call in two DisplayAlerts calls; alerts are
+                # already off for the whole session (sesi), so one COM call a merge.
+                rentang_sel(lembar, g).api.Merge()
+            else:
+                rentang_sel(lembar, g).merge()
         for k1, k2, w in rencana.lebar:
-            per_lebar.setdefault(w, []).append(f"{huruf_kolom(k1)}:{huruf_kolom(k2)}")
-        for w, bagian in per_lebar.items():
-            for a in alamat_gabungan(bagian):
-                lembar.range(a).column_width = w
-        per_tinggi: dict[float, list[str]] = {}
+            # Office.js sets widths in points, Excel's object model in characters.
+            lebar = lebar_ke_poin(w) if self.remote else w
+            rentang_sel(lembar, Persegi(1, k1, 1, k2)).column_width = lebar
         for r1, r2, h in rencana.tinggi:
-            per_tinggi.setdefault(h, []).append(f"{r1}:{r2}")
-        for h, bagian in per_tinggi.items():
-            for a in alamat_gabungan(bagian):
-                lembar.range(a).row_height = h
+            rentang_sel(lembar, Persegi(r1, 1, r2, 1)).row_height = h
 
     # -- tables, other sheets -----------------------------------------------------------------
     def perluas_tabel(self, tabel: Tabel, baris_akhir: int) -> str:

@@ -139,9 +139,9 @@ def rumus_tautan(tujuan: str, teks: str) -> str:
     """An internal link as a ``HYPERLINK`` formula (``#`` = this workbook).
 
     The file engine writes a hyperlink object; here a formula does the same with no
-    extra call per link: it travels inside the one block of values. Formulas are
-    assigned in English (``Range.Value``/``range.values`` parse en-US, never the
-    user's locale), and ``"`` is doubled inside string literals.
+    call per link: all of a column's links go in one ``Range.Formula`` block (the property
+    that always takes English syntax, whatever the language of Windows: a ``,``
+    between arguments, never a ``;``); ``"`` is doubled inside string literals.
     """
     def kutip(s: str) -> str:
         return '"' + s.replace('"', '""') + '"'

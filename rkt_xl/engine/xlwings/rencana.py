@@ -4,11 +4,14 @@ Every xlwings call against a live Excel is a cross-process COM round trip (and e
 remote-engine call one JSON action), so a sheet is never written cell by cell. The
 plan turns a Layout into a bounded list of bulk operations:
 
-- one 2-D block of values (the whole sheet, links included as ``HYPERLINK`` formulas);
+- one 2-D block of values (the whole sheet, a link's cell with its shown text), and
+  per column holding links one block of ``HYPERLINK`` formulas, written through
+  ``Range.Formula`` (always English, whatever the language of Windows);
 - per style, the rectangles its cells form (one format copy from the ``_Gaya``
   prototype per rectangle: a table column of one style is one rectangle, whatever the
   number of rows);
-- the merged ranges; runs of equal column widths and of equal row heights;
+- the merged ranges, runs of equal column widths and of equal row heights, handed
+  to the workbook's own macro in one call (``teks_tata``);
 - the print area and print titles.
 
 Pure functions, no xlwings: tested on their own and shared by both hosts.
@@ -26,7 +29,6 @@ __all__ = [
     "TINGGI_BAKU",
     "Persegi",
     "Rencana",
-    "alamat_gabungan",
     "huruf_kolom",
     "lebar_ke_poin",
     "persegi_dari",
@@ -37,10 +39,6 @@ __all__ = [
 TINGGI_BAKU = 15.0
 """Row height (points) of a row the Layout does not size: what the file engine gives
 (``defaultRowHeight``), and Excel's standard height for the default font."""
-
-BATAS_ALAMAT = 255
-"""Excel refuses a ``Range("…")`` address longer than 255 characters."""
-
 
 @dataclass(frozen=True)
 class Persegi:
@@ -67,6 +65,8 @@ class Rencana:
     baris: int  # last row of the value block (0: the Layout is empty)
     kolom: int  # last column of the value block
     nilai: list[list[str | float | None]] = field(default_factory=list)
+    # (block, its cells) for each column that holds links: formulas through Formula
+    rumus: list[tuple[Persegi, list[list[str | float | None]]]] = field(default_factory=list)
     gaya: dict[str, list[Persegi]] = field(default_factory=dict)
     gabung: list[Persegi] = field(default_factory=list)
     lebar: list[tuple[int, int, float]] = field(default_factory=list)  # (k1, k2, width)
@@ -133,18 +133,6 @@ def runtun(nilai: dict[int, float]) -> list[tuple[int, int, float]]:
     return hasil
 
 
-def alamat_gabungan(bagian: Iterable[str], batas: int = BATAS_ALAMAT) -> list[str]:
-    """Join addresses into multi-area addresses (``"1:3,7:7"``) of at most ``batas``
-    characters each, for COM calls that accept a multi-area range."""
-    hasil: list[str] = []
-    for a in bagian:
-        if hasil and len(hasil[-1]) + 1 + len(a) <= batas:
-            hasil[-1] += "," + a
-        else:
-            hasil.append(a)
-    return hasil
-
-
 def lebar_ke_poin(lebar: float) -> float:
     """An Excel column width (characters of the default font) in points.
 
@@ -158,11 +146,29 @@ def lebar_ke_poin(lebar: float) -> float:
     return piksel * 0.75
 
 
+def _teks_tautan(s: SelLayout) -> str:
+    return str(s.nilai) if s.nilai is not None else s.tautan or ""
+
+
 def _nilai_sel(s: SelLayout) -> str | float | None:
-    if s.tautan:
-        teks = str(s.nilai) if s.nilai is not None else s.tautan
-        return rumus_tautan(s.tautan, teks)
-    return nilai_tulis(s.nilai)
+    """A cell in the value block: a link's cell shows its text (its formula follows)."""
+    return nilai_tulis(_teks_tautan(s)) if s.tautan else nilai_tulis(s.nilai)
+
+
+def _angka(x: float) -> str:
+    """A number for the macro: a dot as decimal mark, no exponent (VBA's Val)."""
+    teks = f"{x:.4f}".rstrip("0").rstrip(".")
+    return teks or "0"
+
+
+def teks_tata(rencana: Rencana) -> tuple[str, str, str]:
+    """Merges, row heights and column widths as the macro ``RKT_TerapkanTata`` reads
+    them (rkt_xl/templat/vba/RKT.bas): numbers only, ``|`` between items, one space
+    between fields; never an address for Excel to parse."""
+    gabung = "|".join(f"{p.baris1} {p.kolom1} {p.baris2} {p.kolom2}" for p in rencana.gabung)
+    tinggi = "|".join(f"{a} {b} {_angka(h)}" for a, b, h in rencana.tinggi)
+    lebar = "|".join(f"{a} {b} {_angka(w)}" for a, b, w in rencana.lebar)
+    return gabung, tinggi, lebar
 
 
 def rencanakan(layout: Layout, baris_lama: int = 0) -> Rencana:
@@ -178,10 +184,19 @@ def rencanakan(layout: Layout, baris_lama: int = 0) -> Rencana:
     tertutup = {(r, c) for g in layout.gabung for r in range(g.baris1, g.baris2 + 1)
                 for c in range(g.kolom1, g.kolom2 + 1) if (r, c) != (g.baris1, g.kolom1)}
     per_gaya: dict[str, list[tuple[int, int]]] = {}
+    tautan: dict[int, dict[int, SelLayout]] = {}  # column → row → its linked cell
     for (r, c), s in sorted(sel.items()):
         if (r, c) not in tertutup:
             rencana.nilai[r - 1][c - 1] = _nilai_sel(s)
+            if s.tautan:
+                tautan.setdefault(c, {})[r] = s
         per_gaya.setdefault(s.gaya, []).append((r, c))
+    for c, per_baris in sorted(tautan.items()):
+        r1, r2 = min(per_baris), max(per_baris)
+        blok: list[list[str | float | None]] = [
+            [rumus_tautan(x.tautan, _teks_tautan(x)) if (x := per_baris.get(r)) is not None
+             and x.tautan else rencana.nilai[r - 1][c - 1]] for r in range(r1, r2 + 1)]
+        rencana.rumus.append((Persegi(r1, c, r2, c), blok))
     rencana.gaya = {g: persegi_dari(pos) for g, pos in per_gaya.items()}
     unik = sorted({(g.baris1, g.kolom1, g.baris2, g.kolom2) for g in layout.gabung
                    if (g.baris1, g.kolom1) != (g.baris2, g.kolom2)})

@@ -86,6 +86,10 @@ def tampilan_com(book: Any, lembar: Any, layout: Layout, catatan: list[str]) -> 
         jendela.DisplayGridlines = False
         jendela.FreezePanes = False
         if layout.bekukan_baris > 0:
+            # Panes freeze at what the window shows: scrolled down, the frozen rows
+            # would be the ones on screen, not the header. Back to the top first.
+            jendela.ScrollRow = 1
+            jendela.ScrollColumn = 1
             jendela.SplitColumn = 0
             jendela.SplitRow = layout.bekukan_baris
             jendela.FreezePanes = True

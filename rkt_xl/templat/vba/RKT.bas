@@ -47,3 +47,39 @@ End Sub
 Public Sub RibbonProses(control As IRibbonControl)
     Proses
 End Sub
+
+' Dipanggil Python (rkt_xl.engine.xlwings) saat Buat Lampiran: sel gabungan, tinggi
+' baris dan lebar kolom satu lembar lampiran dalam SATU panggilan, bukan satu panggilan
+' per sel gabungan atau per baris (ribuan pada RKT besar, masing-masing perjalanan
+' bolak-balik COM). Hanya angka yang dikirim: "b1 k1 b2 k2|..." untuk gabungan,
+' "b1 b2 tinggi|..." dan "k1 k2 lebar|..." dengan titik desimal (Val selalu membaca
+' titik, apa pun bahasa Windows); alamat sel dibentuk dengan Cells, bukan teks.
+Public Sub RKT_TerapkanTata(NamaLembar As String, Gabung As String, Tinggi As String, _
+                            Lebar As String)
+    Dim ws As Worksheet, bagian() As String, angka() As String, i As Long
+    Set ws = ThisWorkbook.Worksheets(NamaLembar)
+    If Len(Lebar) > 0 Then
+        bagian = Split(Lebar, "|")
+        For i = LBound(bagian) To UBound(bagian)
+            angka = Split(bagian(i), " ")
+            ws.Range(ws.Columns(CLng(angka(0))), ws.Columns(CLng(angka(1)))).ColumnWidth = _
+                Val(angka(2))
+        Next i
+    End If
+    If Len(Tinggi) > 0 Then
+        bagian = Split(Tinggi, "|")
+        For i = LBound(bagian) To UBound(bagian)
+            angka = Split(bagian(i), " ")
+            ws.Range(ws.Rows(CLng(angka(0))), ws.Rows(CLng(angka(1)))).RowHeight = _
+                Val(angka(2))
+        Next i
+    End If
+    If Len(Gabung) > 0 Then
+        bagian = Split(Gabung, "|")
+        For i = LBound(bagian) To UBound(bagian)
+            angka = Split(bagian(i), " ")
+            ws.Range(ws.Cells(CLng(angka(0)), CLng(angka(1))), _
+                     ws.Cells(CLng(angka(2)), CLng(angka(3)))).Merge
+        Next i
+    End If
+End Sub
