@@ -72,6 +72,7 @@ KATA_INGGRIS = frozenset((
     "byte", "bytes", "character", "line", "column", "value", "type", "name", "object",
     "attribute", "must", "should", "only", "too", "many", "large", "small", "no",
 ))
+_KONTEKS = 8
 _KUTIPAN = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
 _KATA = re.compile(r"[A-Za-z][A-Za-z']*")
 _TUTUP = "\u2591"
@@ -120,7 +121,11 @@ class Pengguna:
         return self._dimuat[potongan]
 
     def menutupi(self, baris: str, awal: int, akhir: int) -> bool:
-        """The span [awal, akhir) of ``baris`` lies in an occurrence of a user's text."""
+        """The span [awal, akhir) of ``baris`` lies in an occurrence of a user's text,
+        whole, or in a stretch of the line that is part of one and reaches at least
+        ``_KONTEKS`` characters beyond the span (a message may quote a text trimmed,
+        or cut at a line break; exception text is never part of a user's text for
+        that long)."""
         for t in self.teks:
             if len(t) < akhir - awal:
                 break
@@ -129,7 +134,14 @@ class Pengguna:
                 if i + len(t) >= akhir:
                     return True
                 i = baris.find(t, i + 1)
-        return False
+        if not self.memuat(baris[awal:akhir]):
+            return False
+        kiri, kanan = awal, akhir
+        while kiri > 0 and self.memuat(baris[kiri - 1:kanan]):
+            kiri -= 1
+        while kanan < len(baris) and self.memuat(baris[kiri:kanan + 1]):
+            kanan += 1
+        return (kanan - kiri) - (akhir - awal) >= _KONTEKS
 
 
 def _isi_kutipan(kutipan: str) -> str:

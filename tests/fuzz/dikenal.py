@@ -74,6 +74,9 @@ KELAS: tuple[Kelas, ...] = (
     Kelas("deflate-rusak", "a corrupt deflate stream: uncaught zlib.error",
           "test_deflate_rusak_tanpa_galat_internal",
           _internal(r"\(error: Error -?\d+ while decompressing")),
+    Kelas("komentar-xml", "an XML comment in a .rels part or the sheet list taken for an "
+          "element: AttributeError on None", "test_komentar_xml_diabaikan",
+          _internal(r"'NoneType' object has no attribute", r"<!--")),
     Kelas("relasi-lembar-hasil", "a generated sheet behind a non-worksheet relationship: "
           "proses adds a second sheet of that name, the next run refuses the file",
           "test_relasi_lembar_hasil_bukan_worksheet",
@@ -86,8 +89,11 @@ KELAS: tuple[Kelas, ...] = (
           "(rumus-galat) after Hitung overwrote it", "test_galat_di_kolom_hitung_idempoten",
           _idempoten(r"hanya di proses pertama: \[[^]]*rumus-galat@(?:Evaluasi!(?:H|I)|"
                      r"Program!E)\d")),
-    Kelas("dua-v", "a cell with two <v>: reader and writer pick different ones, the file "
-          "changes on every run", "test_dua_v_idempoten", _idempoten("", r"two <v>")),
+    Kelas("dua-v", "a cell with two <v>: reader and writer pick different ones, the second "
+          "run changes the file again (and Hitung may leave an error text as a number's "
+          "value, which openpyxl refuses)", "test_dua_v_satu_aturan",
+          lambda t, m: "two <v>" in m and (t.cek == "idempoten" or (
+              t.cek == "openpyxl" and "keluaran proses tidak" in t.rincian))),
     Kelas("strict-sharedstrings", "Strict OOXML sharedStrings.xml read as empty strings",
           "test_sharedstrings_strict_terbaca", _idempoten("", r"Strict OOXML")),
     Kelas("teks-panjang-kuadratik", "long unbroken text: wrapping time and memory grow "

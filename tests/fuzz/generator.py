@@ -22,7 +22,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -33,6 +33,7 @@ from tests.korpus import buat_korpus as bk
 from tests.korpus.buat_korpus import NS, NS_CT, NS_R, M
 
 LEVEL = ("zip", "xml", "sel")
+T = TypeVar("T")
 
 NS_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 NS_R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
@@ -81,7 +82,7 @@ class Alat:
         self.m.teks.append(t)
         return t
 
-    def pilih(self, pilihan: Sequence[Any]) -> Any:
+    def pilih(self, pilihan: Sequence[T]) -> T:
         return pilihan[self.rng.randrange(len(pilihan))]
 
     def peluang(self, p: float) -> bool:
@@ -262,7 +263,7 @@ def _tambal(data: bytearray, pos: int, fmt: str, nilai: int) -> None:
 
 def part_penting(parts: dict[str, bytes]) -> list[str]:
     """The parts rkt_xl reads: package and workbook parts, input sheets, tables."""
-    hasil = [p for p in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+    hasil: list[str] = [p for p in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
                          "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml")
              if p in parts]
     for lembar in LEMBAR_MASUKAN:
@@ -689,10 +690,10 @@ def _susulan(a: Alat, mutasi: Callable[[Alat, Any], Any], *argumen: Any) -> tupl
 def level_zip(a: Alat) -> bytes:
     data = _basis(a)
     if not a.peluang(0.15):
-        return a.pilih(MUTASI_ZIP)(a, data)  # type: ignore[no-any-return]
+        return a.pilih(MUTASI_ZIP)(a, data)
     data = a.pilih(_ZIP_UTUH)(a, data)
     berlaku, hasil = _susulan(a, a.pilih(MUTASI_ZIP), data)
-    return hasil if berlaku else data  # type: ignore[no-any-return]
+    return bytes(hasil) if berlaku else data
 
 
 # -- level xml -----------------------------------------------------------------------------
@@ -726,7 +727,7 @@ def x_hapus(a: Alat, parts: dict[str, bytes]) -> None:
         assert induk is not None
         induk.remove(e)
         a.catat(f"{part}: deleted <{etree.QName(e).localname}> "
-                f"{dict(e.attrib) if len(e.attrib) < 6 else ''}")
+                f"{dict(e.attrib.items()) if len(e.attrib) < 6 else ''}")
 
     _ubah_xml(parts, part, f)
 
@@ -764,7 +765,7 @@ def x_atribut(a: Alat, parts: dict[str, bytes]) -> None:
             a.catat(f"{part}: no attribute to change (re-serialised only)")
             return
         e = a.pilih(calon)
-        nama = a.pilih(sorted(e.attrib))
+        nama = a.pilih(sorted(str(k) for k in e.attrib))
         nilai = a.teks(a.pilih(_ATRIBUT_ANEH))
         lama = e.get(nama)
         e.set(nama, nilai)
@@ -775,7 +776,12 @@ def x_atribut(a: Alat, parts: dict[str, bytes]) -> None:
 
 def _sel_tabel(a: Alat, parts: dict[str, bytes], *, lembar: str | None = None,
                kolom: str | None = None) -> tuple[str, str]:
-    """A (sheet, cell ref) inside the data rows of an input table (or just below)."""
+    """A (sheet, cell ref) inside the data rows of an input table (or just below); a
+    computed column (the cells Hitung writes) more often than its share of columns."""
+    if lembar is None and kolom is None and a.peluang(0.15):
+        lembar, kolom = a.pilih(((skema.EVALUASI.lembar, skema.CAPAIAN),
+                                 (skema.EVALUASI.lembar, skema.KATEGORI),
+                                 (skema.PROGRAM_T.lembar, skema.PAGU_PROGRAM)))
     t = skema.TABEL_MENURUT_NAMA[a.pilih([t.nama for t in skema.TABEL])] if lembar is None \
         else next(t for t in skema.TABEL if t.lembar == lembar)
     ref = bk.xml(parts[bk.part_tabel(parts, t.nama)]).get("ref", "A1:A2")
@@ -962,7 +968,14 @@ def x_banyak_sel(a: Alat, parts: dict[str, bytes]) -> None:
 
 
 def x_dua_v(a: Alat, parts: dict[str, bytes]) -> None:
-    lembar, ref = _sel_tabel(a, parts)
+    # Half the time in a computed cell: the one place both the reader and the writer
+    # (Hitung) handle the same cell.
+    if a.peluang(0.5):
+        lembar, kolom = a.pilih(((skema.EVALUASI.lembar, skema.CAPAIAN),
+                                 (skema.PROGRAM_T.lembar, skema.PAGU_PROGRAM)))
+        lembar, ref = _sel_tabel(a, parts, lembar=lembar, kolom=kolom)
+    else:
+        lembar, ref = _sel_tabel(a, parts)
     pertama, kedua = v_acak(a), v_acak(a)
     tipe = a.pilih(("", ' t="s"', ' t="str"', ' t="e"'))
     if tipe == ' t="s"':
@@ -1074,7 +1087,8 @@ def x_baris(a: Alat, parts: dict[str, bytes]) -> None:
             b.set("r", lain.get("r", ""))
             rinci = f"row r={lain.get('r')!r} twice"
         elif cara == "no r":
-            b.attrib.pop("r", None)
+            if "r" in b.attrib:
+                del b.attrib["r"]
             rinci = "a row without r"
         elif cara == "swap rows" and len(baris) > 2:
             i, j = a.rng.sample(range(len(baris)), 2)
@@ -1214,6 +1228,11 @@ def data_acak(a: Alat) -> dict[str, Any]:
             b = a.pilih(baris)
             k = a.pilih(t.kolom)
             b[k] = _nilai_data(a, k, t, 0, False)
+        if t.kolom_hitung and baris and a.peluang(0.1):
+            # A row holding only computed columns (typed over, or left from a deleted row).
+            b = a.pilih(baris)
+            for k in t.kolom:
+                b[k] = angka_nilai(a) if k in t.kolom_hitung else None
         data[kunci_data(t)] = baris
     return data
 
@@ -1333,7 +1352,7 @@ def level_sel(a: Alat) -> bytes:
         c = _sel_acak(a, parts, ref, sst, gaya_tanggal)
         per_lembar.setdefault(lembar, []).append(c)
         v = c.findtext(M + "v") or ""
-        teks = f" (shared string {''.join(sst[int(v)].itertext())!r})" \
+        teks = f" (shared string {''.join(map(str, sst[int(v)].itertext()))!r})" \
             if c.get("t") == "s" and v.isdigit() and int(v) < len(sst) else ""
         a.catat(f"{lembar}!{ref} = {xml_pendek(c)}{teks}")
     for lembar, sel in per_lembar.items():

@@ -90,12 +90,13 @@ def test_bahasa_menangkap_teks_pengecualian(pesan: str) -> None:
 def test_bahasa_diam_pada_kutipan_pengguna() -> None:
     """English (and repr-looking) text a user typed, quoted back, is theirs."""
     teks = ["Error: the file is not found", "None of the above", "=cmd|' /C calc'!A0",
-            "baris\nis not of", "nan", "b'x'"]
+            "baris\nis not of", "nan", "b'x'", " usaha@SUM(1) in the Error bulan "]
     keluaran = "\n".join([
         "Target kegiatan 1.01: 'Error: the file is not found' tidak dapat dibaca sebagai angka",
         "Indikator 1.1: di Evaluasi 'None of the above', di Sasaran \"=cmd|' /C calc'!A0\".",
         "Pagu kegiatan 2.01: 'baris", "is not of' bukan satu angka",
         "Realisasi 'nan' bukan angka; b'x' tertulis apa adanya",
+        "Program '2' (usaha@SUM(1) in the Error bulan) belum memiliki kegiatan",  # trimmed
     ])
     assert periksa_teks(keluaran, Pengguna(teks)) == []
 
