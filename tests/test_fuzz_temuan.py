@@ -1,0 +1,363 @@
+"""Minimal reproducers of the defect classes the fuzzer finds (issue 16).
+
+One test per defect class, each building its bad workbook in a few lines from the
+clean workbook of the corpus (``buat_korpus.bersih``), and each asserting the
+behaviour the issue asks for. They fail today and are marked
+``xfail(strict=True)``: once a class is fixed its test passes, pytest reports the
+XPASS as a failure, and the marker (with its reason) is removed — which also makes
+the bounded fuzz run (tests/fuzz/test_fuzz.py) stop tolerating that class
+(tests/fuzz/dikenal.py reads these markers).
+
+Each docstring names a fuzz input that found the class (with the generator of the same
+commit):
+``python -m tests.fuzz --satu LEVEL:SEED:INDEX`` runs it again.
+"""
+
+from __future__ import annotations
+
+import struct
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from rkt_xl.operasi import Hasil, proses_satu
+from tests.fuzz.bahasa import Pengguna, periksa_teks
+from tests.fuzz.checker import openpyxl_membaca
+from tests.fuzz.generator import NS_STRICT, entri_zip
+from tests.korpus import buat_korpus as bk
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _tulis(tmp_path: Path, data: bytes, nama: str = "rkt.xlsm") -> Path:
+    path = tmp_path / nama
+    path.write_bytes(data)
+    return path
+
+
+def _data(ubah: Callable[[dict[str, Any]], None]) -> bytes:
+    """The clean data changed by ``ubah``, through the template builder."""
+    return bk.bersih_dengan(ubah)()
+
+
+def _jalankan(path: Path, perintah: str) -> Hasil:
+    """One command in-process, exactly as the CLI runs it per file."""
+    return proses_satu(str(path), perintah)
+
+
+def _tanpa_galat_internal(h: Hasil) -> None:
+    assert "kesalahan tak terduga" not in (h.galat or ""), h.galat
+
+
+def _temuan(h: Hasil) -> set[tuple[str, str, str, str]]:
+    assert h.laporan is not None, h.galat
+    return {(t.tingkat.value, t.aturan, t.lembar, t.sel) for t in h.laporan.temuan}
+
+
+def _idempoten(path: Path) -> None:
+    """``proses`` twice: the second run writes nothing and reports the same."""
+    h1 = _jalankan(path, "proses")
+    sesudah1 = path.read_bytes()
+    h2 = _jalankan(path, "proses")
+    assert h1.galat is None and h2.galat is None, (h1.galat, h2.galat)
+    assert _temuan(h1) == _temuan(h2)
+    assert path.read_bytes() == sesudah1, "proses kedua mengubah berkas lagi"
+
+
+def _tambal_entri(data: bytes, nama: str, tambal: Callable[[bytearray, Any], None]) -> bytes:
+    """Patch the zip headers/data of one entry in place (``tambal(bytes, entry)``)."""
+    hasil = bytearray(data)
+    tambal(hasil, next(e for e in entri_zip(data) if e.nama == nama.encode()))
+    return bytes(hasil)
+
+
+def _lembar_kegiatan(data: bytes) -> str:
+    return bk.part_lembar(bk.baca_zip(data), "Kegiatan")
+
+
+# -- 1. numbers no Excel-range policy covers: an internal error instead of a galat -------------
+
+
+@pytest.mark.xfail(strict=True, reason="angka-besar-format: 1E+28 dan lebih tidak dapat "
+                                       "diformat (format_angka: decimal.InvalidOperation)")
+@pytest.mark.parametrize(("tabel", "kolom", "nilai"), [
+    ("sasaran", "Target", 1e28), ("kegiatan", "Pagu", 1e30), ("evaluasi", "Realisasi", 1e300)])
+def test_angka_besar_tanpa_galat_internal(tmp_path: Path, tabel: str, kolom: str,
+                                          nilai: float) -> None:
+    """A normal Excel number of 1E+28 or more. Found by e.g. sel:3:6."""
+    path = _tulis(tmp_path, _data(lambda d: d[tabel][0].__setitem__(kolom, nilai)))
+    for perintah in ("validasi", "proses"):
+        _tanpa_galat_internal(_jalankan(path, perintah))
+
+
+@pytest.mark.xfail(strict=True, reason="angka-tak-hingga: <v>1e309</v> dibaca Infinity, lalu "
+                                       "OverflowError saat diubah ke int")
+def test_angka_tak_hingga_tanpa_galat_internal(tmp_path: Path) -> None:
+    """A number beyond the double range. Found by e.g. sel:3:5."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), "Kegiatan",
+                                         bk.sel_mentah('<c r="G2"><v>1e309</v></c>')))
+    _tanpa_galat_internal(_jalankan(path, "proses"))
+
+
+@pytest.mark.xfail(strict=True, reason="eksponen-raksasa: <v>1E+999999999</v> membuat "
+                                       "decimal.Overflow di pembaca")
+def test_eksponen_raksasa_tanpa_galat_internal(tmp_path: Path) -> None:
+    """An exponent past Decimal's context. Found by e.g. sel:3:90."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), "Kegiatan",
+                                         bk.sel_mentah('<c r="G2"><v>1E+999999999</v></c>')))
+    _tanpa_galat_internal(_jalankan(path, "validasi"))
+
+
+@pytest.mark.xfail(strict=True, reason="numfmtid-bukan-angka: numFmtId tak berupa angka di "
+                                       "styles.xml, int() tanpa pemeriksaan")
+def test_numfmtid_bukan_angka_tanpa_galat_internal(tmp_path: Path) -> None:
+    """``<xf numFmtId="abc">`` in cellXfs. Found by e.g. xml:1:10 ('1.0')."""
+    def f(gaya: etree._Element) -> None:
+        xf = gaya.find(f"{bk.M}cellXfs/{bk.M}xf")
+        assert xf is not None
+        xf.set("numFmtId", "abc")
+
+    data = bk.edit(bk.bersih(), part="xl/styles.xml", fungsi=f)
+    _tanpa_galat_internal(_jalankan(_tulis(tmp_path, data), "validasi"))
+
+
+# -- 2. package errors that escape as internal errors -----------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="nama-zip-bukan-utf8: nama entri zip bukan UTF-8 "
+                                       "(bendera UTF-8 menyala) → UnicodeDecodeError")
+def test_nama_zip_bukan_utf8_tanpa_galat_internal(tmp_path: Path) -> None:
+    """An entry name with a byte that is not UTF-8 while the UTF-8 flag is set. Found by
+    e.g. zip:2:45."""
+    def tambal(b: bytearray, e: Any) -> None:
+        for awal, geser_nama, geser_flag in ((e.lokal, 30, 6), (e.pusat, 46, 8)):
+            b[awal + geser_nama + 3] = 0xFF  # "docP\xffops/app.xml"
+            flag = struct.unpack_from("<H", b, awal + geser_flag)[0]
+            struct.pack_into("<H", b, awal + geser_flag, flag | 0x800)
+
+    path = _tulis(tmp_path, _tambal_entri(bk.bersih(), "docProps/app.xml", tambal))
+    _tanpa_galat_internal(_jalankan(path, "validasi"))
+
+
+@pytest.mark.xfail(strict=True, reason="deflate-rusak: aliran deflate rusak → zlib.error "
+                                       "tidak ditangkap")
+def test_deflate_rusak_tanpa_galat_internal(tmp_path: Path) -> None:
+    """The compressed data of a sheet starts with a reserved block type. Found by e.g.
+    zip:2:3 (and zip:2:1: garbage inside the stream)."""
+    data = bk.bersih()
+
+    def tambal(b: bytearray, e: Any) -> None:
+        b[e.data] = 0x07  # BFINAL=1, BTYPE=11 (reserved)
+
+    path = _tulis(tmp_path, _tambal_entri(data, _lembar_kegiatan(data), tambal))
+    _tanpa_galat_internal(_jalankan(path, "validasi"))
+
+
+@pytest.mark.xfail(strict=True, reason="komentar-xml: komentar XML di .rels, daftar lembar atau "
+                                       "sharedStrings dibaca sebagai elemen (AttributeError, "
+                                       "atau teks bergeser)")
+@pytest.mark.parametrize(("part", "sebelum"), [
+    ("xl/_rels/workbook.xml.rels", b"<Relationship "),  # AttributeError: ... 'startswith'
+    ("xl/workbook.xml", b"<sheet "),  # AttributeError: ... 'lower'
+    ("xl/sharedStrings.xml", b"<si>"),  # every later shared string read one off
+])
+def test_komentar_xml_diabaikan(tmp_path: Path, part: str, sebelum: bytes) -> None:
+    """An XML comment, valid anywhere in XML (hand edits and other writers leave them),
+    is taken for an element where rkt_xl iterates children. Found by the xml level
+    (x_asing), e.g. xml:2:80; the sharedStrings case reads silently wrong (no check of
+    the fuzzer sees it: found while reducing)."""
+    data = bk.ubah_zip(bk.bersih(), {part: lambda isi: isi.replace(
+        sebelum, b"<!-- catatan -->" + sebelum, 1)})
+    h = _jalankan(_tulis(tmp_path, data), "validasi")
+    _tanpa_galat_internal(h)
+    assert _temuan(h) == _temuan(_jalankan(_tulis(tmp_path, bk.bersih(), "asli.xlsm"),
+                                           "validasi"))
+
+
+# -- 3. output rkt-xl itself refuses ------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="relasi-lembar-hasil: lembar hasil dengan relasi bukan "
+                                       "worksheet → proses menambah lembar bernama sama")
+def test_relasi_lembar_hasil_bukan_worksheet(tmp_path: Path) -> None:
+    """``Lampiran II`` behind a chartsheet relationship: proses appends a second
+    ``Lampiran II`` and the next run refuses the file. Found by e.g. xml:3:15, zip:2:0."""
+    def f(rels: etree._Element) -> None:
+        wb = bk.xml(bk.baca_zip(bk.bersih())["xl/workbook.xml"])
+        rid = next(s.get(f"{{{bk.NS_R}}}id") for s in wb.iter(bk.M + "sheet")
+                   if s.get("name") == "Lampiran II")
+        next(r for r in rels if r.get("Id") == rid).set("Type", f"{bk.NS_R}/chartsheet")
+
+    path = _tulis(tmp_path, bk.edit(bk.bersih(), part="xl/_rels/workbook.xml.rels", fungsi=f))
+    assert _jalankan(path, "proses").galat is None
+    nama = [s.get("name") for s in bk.xml(bk.baca_zip(path.read_bytes())["xl/workbook.xml"])
+            .iter(bk.M + "sheet")]
+    assert len(nama) == len(set(nama)), nama
+    assert _jalankan(path, "proses").galat is None
+
+
+# -- 4. not idempotent ------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="evaluasi-hanya-kolom-hitung: baris Evaluasi yang hanya "
+                                       "berisi Capaian (%) atau Kategori dihitung sebagai data")
+@pytest.mark.parametrize("sel", ['<c r="H5"><v>100</v></c>',
+                                 '<c r="I5" t="inlineStr"><is><t>Sangat Tinggi</t></is></c>'])
+def test_evaluasi_hanya_kolom_hitung_idempoten(tmp_path: Path, sel: str) -> None:
+    """A row with only a computed column: 4 galat, Hitung empties it, the next run
+    reports 0. Found by e.g. sel:3:4."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), "Evaluasi", bk.sel_mentah(sel)))
+    _idempoten(path)
+
+
+@pytest.mark.xfail(strict=True, reason="galat-di-kolom-hitung: nilai galat (#REF!) di kolom "
+                                       "hitung tetap dilaporkan setelah Hitung menimpanya")
+@pytest.mark.parametrize(("lembar", "sel"), [
+    ("Evaluasi", '<c r="H2" t="e"><v>#REF!</v></c>'),
+    ("Program", '<c r="E2" t="e"><f>1/0</f><v>#DIV/0!</v></c>')])
+def test_galat_di_kolom_hitung_idempoten(tmp_path: Path, lembar: str, sel: str) -> None:
+    """An error value in Capaian (%) / Pagu Program: rumus-galat is still listed after
+    Hitung wrote the cell, and gone on the next run. Found by e.g. sel:3:19."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), lembar, bk.sel_mentah(sel)))
+    _idempoten(path)
+
+
+@pytest.mark.xfail(strict=True, reason="dua-v: sel dengan dua <v>; pembaca dan penulis memilih "
+                                       "<v> yang berbeda, proses kedua mengubah berkas lagi")
+@pytest.mark.parametrize(("lembar", "sel"), [
+    ("Evaluasi", '<c r="H2"><v>1</v><v>2</v></c>'),
+    ("Program", '<c r="E2"><v>1</v><v>2</v></c>'),
+    ("Evaluasi", '<c r="H2" t="e"><v>#N/A</v><v>#NULL!</v></c>')])
+def test_dua_v_satu_aturan(tmp_path: Path, lembar: str, sel: str) -> None:
+    """Two ``<v>`` in a computed cell: Hitung writes one, the next run reads the other
+    and writes again. With error values it first leaves ``<v>#NULL!</v>`` in what is
+    now a number cell, which openpyxl (and Excel) refuse. Found by the xml level:
+    xml:3:29, xml:3:23."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), lembar, bk.sel_mentah(sel)))
+    assert _jalankan(path, "proses").galat is None
+    sesudah = path.read_bytes()
+    assert openpyxl_membaca(sesudah) is None
+    assert _jalankan(path, "proses").galat is None
+    assert path.read_bytes() == sesudah, "proses kedua mengubah berkas lagi"
+
+
+@pytest.mark.xfail(strict=True, reason="strict-sharedstrings: sharedStrings.xml berruang nama "
+                                       "Strict OOXML dibaca sebagai teks kosong")
+def test_sharedstrings_strict_terbaca(tmp_path: Path) -> None:
+    """The same workbook with its shared strings in the Strict OOXML namespace reads
+    the same (today: every text empty, 57 galat; on the example, the first proses
+    differs from the second). Found by e.g. xml:3:85."""
+    parts = bk.baca_zip(bk.bersih())
+    parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(
+        bk.NS.encode(), NS_STRICT.encode())
+    asli = _tulis(tmp_path, bk.bersih(), "asli.xlsm")
+    strict = _tulis(tmp_path, bk.tulis_zip(parts), "strict.xlsm")
+    assert _temuan(_jalankan(strict, "validasi")) == _temuan(_jalankan(asli, "validasi"))
+
+
+# -- 5. time --------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="teks-panjang-kuadratik: waktu bungkus teks tanpa spasi "
+                                       "tumbuh kuadratik")
+def test_teks_panjang_tanpa_spasi_linear(tmp_path: Path) -> None:
+    """A 16.000-character Nama OPD without a space: proses must cost about what it costs
+    with a short name (today 8× the 4.000-character time, ~4 s; linear it is ~0.1 s
+    more). Found by e.g. sel:3:25."""
+    def waktu(nama_opd: str, nama: str) -> float:
+        path = _tulis(tmp_path, _data(lambda d: d["identitas"].__setitem__("Nama OPD",
+                                                                             nama_opd)), nama)
+        mulai = time.perf_counter()
+        assert _jalankan(path, "proses").galat is None
+        return time.perf_counter() - mulai
+
+    dasar = min(waktu("Dinas Koperasi", f"dasar{i}.xlsm") for i in range(2))
+    assert waktu("x" * 16_000, "panjang.xlsm") < 3 * dasar + 0.5
+
+
+# -- 6. language of refusals ------------------------------------------------------------------
+
+
+def _terpotong() -> bytes:
+    return bk.bersih()[:30_000]
+
+
+def _crc_salah() -> bytes:
+    data = bk.bersih()
+
+    def tambal(b: bytearray, e: Any) -> None:
+        struct.pack_into("<I", b, e.lokal + 14, 0xDEADBEEF)
+        struct.pack_into("<I", b, e.pusat + 16, 0xDEADBEEF)
+
+    return _tambal_entri(data, _lembar_kegiatan(data), tambal)
+
+
+def _metode(metode: int) -> Callable[[], bytes]:
+    def buat() -> bytes:
+        def tambal(b: bytearray, e: Any) -> None:
+            struct.pack_into("<H", b, e.lokal + 8, metode)
+            struct.pack_into("<H", b, e.pusat + 10, metode)
+
+        return _tambal_entri(bk.bersih(), "xl/sharedStrings.xml", tambal)
+
+    return buat
+
+
+def _nama_lokal_beda() -> bytes:
+    def tambal(b: bytearray, e: Any) -> None:
+        b[e.lokal + 30 + 2] = ord("Q")  # "[CQntent_Types].xml" in the local header only
+
+    return _tambal_entri(bk.bersih(), "[Content_Types].xml", tambal)
+
+
+def _bersarang() -> bytes:
+    data = bk.bersih()
+    part = _lembar_kegiatan(data)
+    return bk.ubah_zip(data, {part: lambda isi: isi.replace(
+        b"</sheetData>", b"<x>" * 3000 + b"</x>" * 3000 + b"</sheetData>")})
+
+
+def _xml_terpotong() -> bytes:
+    return bk.ubah_zip(bk.bersih(), {"xl/workbook.xml": lambda isi: isi[:len(isi) // 2]})
+
+
+@pytest.mark.xfail(strict=True, reason="pesan-inggris: teks pengecualian Python/zipfile/libxml2 "
+                                       "(Inggris) tertanam dalam pesan penolakan")
+@pytest.mark.parametrize("buat", [
+    pytest.param(_terpotong, id="zip-terpotong"),  # (File is not a zip file)
+    pytest.param(_crc_salah, id="crc"),  # (Bad CRC-32 for file …)
+    pytest.param(_metode(99), id="metode-99"),  # (That compression method is not supported)
+    pytest.param(_metode(12), id="metode-bzip2"),  # (None)
+    pytest.param(_nama_lokal_beda, id="nama-lokal-beda"),  # File name in directory … differ
+    pytest.param(_bersarang, id="bersarang"),  # Excessive depth in document: 2048 …
+    pytest.param(_xml_terpotong, id="xml-terpotong"),  # Premature end of data …, line 2
+])
+def test_pesan_penolakan_hanya_indonesia(tmp_path: Path, buat: Callable[[], bytes]) -> None:
+    """A refused file gets one Indonesian sentence, no embedded exception text.
+    Found by e.g. zip:2:6, zip:2:28, zip:2:21, zip:2:29, zip:2:5, xml:3:8."""
+    path = _tulis(tmp_path, buat())
+    h = _jalankan(path, "validasi")
+    assert h.galat is not None
+    _tanpa_galat_internal(h)
+    assert not periksa_teks(h.galat, Pengguna([str(path)])), h.galat
+
+
+# -- 7. broken parts passed on silently --------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="part-rusak-diam: part yang tak terbaca openpyxl/Excel "
+                                       "diterima tanpa peringatan (status baik)")
+def test_part_rusak_dilaporkan(tmp_path: Path) -> None:
+    """An empty ``xl/comments1.xml`` (Beranda's notes): openpyxl refuses the file,
+    rkt-xl reports nothing and copies the part into its output. It may keep the part,
+    but must name it in a galat or peringatan. Found by e.g. zip:2:0, xml:3:3."""
+    data = bk.ubah_zip(bk.bersih(), {"xl/comments1.xml": b""})
+    assert openpyxl_membaca(data) is not None  # the premise: another reader refuses it
+    h = _jalankan(_tulis(tmp_path, data), "validasi")
+    assert h.laporan is not None, h.galat
+    assert any(t.tingkat.value in ("galat", "peringatan") and "xl/comments1.xml" in t.pesan
+               for t in h.laporan.temuan), _temuan(h)
