@@ -181,6 +181,7 @@ def analisis(engine: Engine) -> Analisis:
             "RKT dibuat dengan rkt-xl baru atau dari templat RKT_template.xlsm.")
     rkt = susun(tabel)
     rkt.ada_gaya = engine.ada_lembar(skema.GAYA)
+    rkt.bagian_rusak = engine.bagian_rusak()
     hasil = hitung(rkt)
     return Analisis(rkt, hasil, urutkan(periksa(rkt, hasil)))
 

@@ -80,6 +80,11 @@ def tentukan(isi: Isi, rumus: set[tuple[int, int]], *, awal: int, akhir: int, ba
     """
     kunci = kolom_kunci(kolom, kolom_awal)
     baris_rumus = {r for r, _ in rumus}
+    # A row is data by what the user typed: one holding nothing but computed columns
+    # (a Capaian (%) left where its indicator was deleted) is not a row Hitung computes.
+    hitung = {kolom_awal + i for i, k in enumerate(kolom) if k in skema.KOLOM_HITUNG_SEMUA}
+    if hitung:
+        isi = {r: v for r, v in isi.items() if not v.keys() <= hitung}
     milik_lain = [(a, b) for a, b in lain]
 
     def asing(r: int) -> bool:

@@ -239,6 +239,8 @@ class RKT:
     tabel: dict[str, Tabel] = field(default_factory=dict)
     # The workbook has the _Gaya sheet whose prototype cells style the appendices.
     ada_gaya: bool = True
+    # Damaged parts of the file (part, why), copied as they are but reported.
+    bagian_rusak: list[tuple[str, str]] = field(default_factory=list)
 
     def identitas_teks(self, kunci: str) -> str:
         s = self.identitas.get(kunci)

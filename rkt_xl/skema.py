@@ -91,6 +91,9 @@ KEGIATAN_T = TabelSkema(
 
 TABEL: tuple[TabelSkema, ...] = (IDENTITAS, PENGATURAN, SASARAN_T, EVALUASI, PROGRAM_T, KEGIATAN_T)
 
+# Every column Hitung writes, whatever its table.
+KOLOM_HITUNG_SEMUA: frozenset[str] = frozenset(k for t in TABEL for k in t.kolom_hitung)
+
 # Columns that identify a data row: a row without any of them and holding a formula,
 # at the end of a table, is the user's own total row (DESIGN §4b).
 KOLOM_KUNCI: tuple[str, ...] = (KUNCI, KODE, KODE_PROGRAM, KODE_KEGIATAN)

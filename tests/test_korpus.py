@@ -27,7 +27,7 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from rkt_xl.engine.file import EngineBerkas, paket
+from rkt_xl.engine.file import EngineBerkas, paket, urai
 from rkt_xl.galat import GalatBerkas
 from rkt_xl.operasi import proses_satu
 from rkt_xl.pertukaran import ke_data
@@ -252,7 +252,7 @@ def test_parser_tidak_mengembangkan_entitas() -> None:
     doc = _doc_sst(bk.BILLION_LAUGHS, "&lol9;")
     mulai = time.perf_counter()
     try:
-        root = etree.fromstring(doc, etree.XMLParser(**paket.OPSI_PARSER))
+        root = etree.fromstring(doc, etree.XMLParser(**urai.OPSI_PARSER))
     except etree.XMLSyntaxError:
         pass  # libxml2's amplification guard: refused, fine
     else:
@@ -299,14 +299,14 @@ def test_entitas_eksternal_tidak_diambil(server_perekam: str, tmp_path: Path) ->
     for doc in dokumen:
         # The raw parser (no pre-check): nothing fetched, nothing read from disk.
         try:
-            root = etree.fromstring(doc, etree.XMLParser(**paket.OPSI_PARSER))
+            root = etree.fromstring(doc, etree.XMLParser(**urai.OPSI_PARSER))
             assert "ISI-RAHASIA" not in _teks(root)
             assert "BOCOR" not in _teks(root)
         except etree.XMLSyntaxError:
             pass
         # And rkt_xl's entry point refuses the part outright.
         with pytest.raises(GalatBerkas, match="DTD/entitas"):
-            paket.parse_xml(doc, "xl/sharedStrings.xml", "uji.xlsm")
+            urai.parse_xml(doc, "xl/sharedStrings.xml", "uji.xlsm")
     time.sleep(0.2)
     assert _Perekam.permintaan == []
 

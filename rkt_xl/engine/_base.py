@@ -83,6 +83,11 @@ class Engine(ABC):
     def ada_perubahan(self) -> bool:
         """Whether this run has changed the workbook so far."""
 
+    def bagian_rusak(self) -> list[tuple[str, str]]:
+        """Parts of the workbook file that are damaged (part, why); an engine that
+        sees no file (a live Excel) has none to report."""
+        return []
+
     @abstractmethod
     def simpan(self) -> bool:
         """Persist the changes; False when there was nothing to change."""

@@ -48,6 +48,11 @@ GAYA_HILANG = daftarkan(
     "format (tanpa garis tabel, huruf tebal, dan format angka).",
     "Lembar _Gaya tidak ada; lampiran dibuat tanpa format. Salin lembar _Gaya dari "
     "templat baru.")
+BAGIAN_RUSAK = daftarkan(
+    "bagian-rusak", Tingkat.PERINGATAN,
+    "Ada bagian berkas (XML) yang rusak; rkt-xl menyalinnya apa adanya, tetapi Excel "
+    "mungkin menolak membuka berkas atau memperbaikinya.",
+    "Bagian xl/comments1.xml di dalam berkas rusak (XML tidak sah).")
 RUMUS_GALAT = daftarkan(
     "rumus-galat", Tingkat.GALAT,
     "Sel input berisi nilai galat rumus (#DIV/0!, #REF!, #N/A…).",
@@ -149,3 +154,13 @@ def periksa_gaya(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                      f"Salin lembar {skema.GAYA} dari templat baru (rkt-xl baru BARU.xlsm, "
                      "lalu di Excel: klik kanan tab → Unhide → _Gaya → Move or Copy ke buku "
                      "kerja ini).")
+
+
+@pemeriksa
+def periksa_bagian_rusak(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
+    for bagian, alasan in rkt.bagian_rusak:
+        yield temuan(BAGIAN_RUSAK, "", "",
+                     f"Bagian {bagian} di dalam berkas rusak ({alasan}); rkt-xl menyalinnya "
+                     "apa adanya, tetapi Excel mungkin menolak membuka berkas ini.",
+                     "Buka berkas di Excel (File → Open → Open and Repair) dan simpan, atau "
+                     "pakai salinan cadangannya.")

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from lxml import etree
 
 from rkt_xl import skema
-from rkt_xl.engine.file.paket import angka_ke_kolom, pecah_alamat, rentang
+from rkt_xl.alamat import angka_ke_kolom, pecah_alamat, rentang
 from rkt_xl.templat import kunci_data
 from tests.korpus import buat_korpus as bk
 from tests.korpus.buat_korpus import NS, NS_CT, NS_R, M

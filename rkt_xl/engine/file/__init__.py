@@ -7,10 +7,12 @@ from pathlib import Path
 from rkt_xl import skema
 from rkt_xl.alamat import alamat, angka_ke_kolom, pecah_alamat, rentang
 from rkt_xl.engine._base import Engine, NilaiTulis
+from rkt_xl.engine.file.kerusakan import bagian_rusak
 from rkt_xl.engine.file.paket import M, Paket
 from rkt_xl.engine.file.pembaca import baca_lembar, baca_tabel
 from rkt_xl.engine.file.penulis import Penulis
 from rkt_xl.engine.file.simpan import tulis_atomik
+from rkt_xl.galat import GalatBerkas
 from rkt_xl.lampiran.layout import Layout
 from rkt_xl.model import NilaiMentah, Tabel
 
@@ -81,6 +83,9 @@ class EngineBerkas(Engine):
         self.penulis.tulis_sel(lembar, {sel: teks})
         return True
 
+    def bagian_rusak(self) -> list[tuple[str, str]]:
+        return bagian_rusak(self.paket)
+
     def ada_perubahan(self) -> bool:
         return self.penulis.ada_perubahan
 
@@ -111,5 +116,10 @@ class EngineBerkas(Engine):
     def simpan(self) -> bool:
         if not self.penulis.ada_perubahan:
             return False
+        if self.paket.strict:
+            raise GalatBerkas(
+                f"{self.nama}: berkas berformat Strict Open XML; rkt-xl dapat membacanya "
+                "(validasi, rekap) tetapi tidak menulis ke dalamnya. Di Excel: File → Save "
+                "As → Excel Macro-Enabled Workbook (.xlsm), lalu ulangi. Berkas tidak diubah.")
         tulis_atomik(self.path, self.penulis.bytes_baru())
         return True

@@ -8,12 +8,10 @@ bytes, so saving can copy them untouched.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from lxml import etree
 
 from rkt_xl import kode_format
 from rkt_xl.alamat import rentang
+from rkt_xl.engine.file.urai import TANDA_STRICT, parse_xml
 from rkt_xl.galat import GalatBerkas
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -42,88 +41,6 @@ BATAS_RASIO = 200  # uncompressed/compressed, per large part
 # otherwise all be read into memory.
 BATAS_TOTAL_TANPA_RASIO = 64 * 1024 * 1024
 
-# Entities are never resolved and nothing is fetched: input XML is hostile until shown
-# otherwise (billion laughs, external entities).
-OPSI_PARSER: dict[str, bool] = {
-    "resolve_entities": False, "no_network": True, "huge_tree": True, "load_dtd": False,
-    "dtd_validation": False, "remove_blank_text": False,
-}
-# A tag no part holds: iterparse then parses the whole part without handing a single
-# element to Python (parse_xml).
-_TIDAK_ADA = "{urn:rkt-xl}tidak-ada"
-
-
-# Excel never writes a DTD. Searched in the whole part and in UTF-16 too: a prefix check
-# alone misses a DOCTYPE pushed back by a long comment or a part encoded in UTF-16.
-_TANDA_DTD = tuple(t.encode(enc) for t in ("<!DOCTYPE", "<!ENTITY")
-                   for enc in ("ascii", "utf-16-le", "utf-16-be"))
-
-
-def _galat_dtd(nama: str, berkas: str) -> GalatBerkas:
-    return GalatBerkas(f"{berkas}: bagian {nama} memuat deklarasi DTD/entitas; berkas "
-                       "ditolak demi keamanan")
-
-
-def _galat_xml(nama: str, berkas: str, e: etree.XMLSyntaxError) -> GalatBerkas:
-    # libxml2's own text is English: only where it broke is passed on.
-    letak = f", baris {e.lineno} kolom {e.offset}" if e.lineno else ""
-    return GalatBerkas(f"{berkas}: bagian {nama} rusak (XML tidak sah{letak}); berkas "
-                       "tidak dapat dibaca. Buka dan simpan ulang di Excel, atau pakai "
-                       "salinan cadangannya")
-
-
-class UraiXml:
-    """One part parsed front to back with the hardened settings: iterate for the
-    (event, element) pairs of ``tag`` as they are parsed (the caller may free what it
-    has read: a 5.000-row sheet as a whole tree is ~40 MB); ``akar`` is the root once
-    the iteration is over. The same refusals whichever way a part is read: a DTD or
-    entity declaration, malformed XML (in Indonesian, without libxml2's English)."""
-
-    def __init__(self, data: bytes, nama: str, berkas: str, events: tuple[str, ...],
-                 tag: tuple[str, ...]) -> None:
-        self.data, self.nama, self.berkas = data, nama, berkas
-        self.events, self.tag = events, tag
-        self.akar: etree._Element | None = None
-
-    def __iter__(self) -> Iterator[tuple[str, etree._Element]]:
-        if any(t in self.data for t in _TANDA_DTD):
-            raise _galat_dtd(self.nama, self.berkas)
-        it = etree.iterparse(io.BytesIO(self.data), events=self.events, tag=self.tag,
-                             **OPSI_PARSER)
-        diperiksa = False
-        try:
-            for pasangan in it:
-                if not diperiksa:
-                    # the DOCTYPE, if any, precedes the first element
-                    if pasangan[1].getroottree().docinfo.internalDTD is not None:
-                        raise _galat_dtd(self.nama, self.berkas)
-                    diperiksa = True
-                yield pasangan
-        except etree.XMLSyntaxError as e:
-            raise _galat_xml(self.nama, self.berkas, e) from e
-        self.akar = it.root
-        # Any other encoding (UTF-32…) that still carried a DTD: its entities were left
-        # unexpanded, so cells would read silently empty. Refuse instead.
-        if self.akar is not None and self.akar.getroottree().docinfo.internalDTD is not None:
-            raise _galat_dtd(self.nama, self.berkas)
-
-
-def parse_xml(data: bytes, nama: str, berkas: str) -> etree._Element:
-    """A whole part as an element tree (the small parts, and sheets that are written)."""
-    urai = UraiXml(data, nama, berkas, ("end",), (_TIDAK_ADA,))
-    for _ in urai:
-        pass
-    if urai.akar is None:  # an empty part: no root element
-        raise GalatBerkas(f"{berkas}: bagian {nama} kosong; berkas tidak dapat dibaca")
-    return urai.akar
-
-
-def iter_xml(data: bytes, nama: str, berkas: str, events: tuple[str, ...],
-             tag: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
-    """(event, element) pairs of a part read once, front to back (``UraiXml``)."""
-    return iter(UraiXml(data, nama, berkas, events, tag))
-
-
 def alasan_zip(e: BaseException) -> str:
     """Why a zip package could not be read, in Indonesian (Python's own text is
     English and never shown)."""
@@ -141,8 +58,11 @@ def alasan_zip(e: BaseException) -> str:
         return "nama bagian di dalam berkas zip tidak sah; berkas rusak"
     if isinstance(e, MemoryError):
         return "berkas terlalu besar untuk dibuka di komputer ini"
-    if isinstance(e, OSError):
-        return f"berkas tidak dapat dibaca (kesalahan sistem {e.errno})"
+    if isinstance(e, OSError) and e.errno is not None:
+        return f"berkas tidak dapat dibaca (kesalahan sistem nomor {e.errno})"
+    if isinstance(e, OSError):  # a decompressor's "invalid data" (bzip2, lzma…)
+        return ("berkas zip rusak (isinya tidak dapat dibuka: salinan atau unduhan yang "
+                "gagal?); berkas tidak diubah")
     return "berkas zip tidak dapat dibaca; berkas rusak"
 
 
@@ -228,6 +148,10 @@ class Paket:
             raise GalatBerkas(f"{self.nama}: {alasan_zip(e)}") from e
         self._xml: dict[str, etree._Element] = {}
         self._gaya_angka: GayaAngka | None = None
+        # For the damage report (kerusakan.py): parts parsed to their end while
+        # streaming, and cells holding what their type cannot hold.
+        self.terbaca: set[str] = set()
+        self.sel_rusak: dict[str, list[tuple[str, str]]] = {}
         self.lembar: dict[str, InfoLembar] = {}
         self.tabel: dict[str, InfoTabel] = {}
         self._baca_struktur()
@@ -269,7 +193,8 @@ class Paket:
         if rels_part not in self.parts:
             return {}
         hasil = {}
-        for rel in self.xml(rels_part):
+        # by tag: an XML comment (or any other node) among them is not a relationship
+        for rel in self.xml(rels_part).iterchildren(f"{{{NS_PKG_REL}}}Relationship"):
             if rel.get("TargetMode") == "External":
                 continue
             target = rel.get("Target", "")
@@ -294,6 +219,12 @@ class Paket:
             return "xl/workbook.xml"
         raise GalatBerkas(f"{self.nama}: bagian workbook tidak ditemukan; berkas rusak")
 
+    @property
+    def strict(self) -> bool:
+        """The workbook is Strict OOXML: read as transitional, never written (a part
+        written back in transitional namespaces would make a mixed package)."""
+        return TANDA_STRICT in self.parts.get(self.part_workbook, b"")[:2048]
+
     def _baca_struktur(self) -> None:
         self.part_workbook = self._part_workbook()
         wb = self.xml(self.part_workbook)
@@ -302,7 +233,8 @@ class Paket:
         if sheets is None:
             raise GalatBerkas(f"{self.nama}: daftar lembar tidak ditemukan; berkas rusak")
         dilihat: set[str] = set()
-        for i, sh in enumerate(sheets):
+        self.nama_bukan_lembar_kerja: set[str] = set()  # chartsheets… (lower case)
+        for i, sh in enumerate(sheets.iterchildren(M + "sheet")):
             rid = sh.get(R + "id", "")
             nama = sh.get("name", "")
             # Excel treats sheet names case-insensitively and refuses a workbook holding
@@ -317,7 +249,9 @@ class Paket:
                 raise GalatBerkas(f"{self.nama}: lembar {nama!r} tidak ditemukan dalam berkas")
             tipe, part = rels[rid]
             if tipe != REL_WORKSHEET:
-                continue  # chartsheets, dialog sheets: not ours to read
+                # chartsheets, dialog sheets: not ours to read; their names are taken
+                self.nama_bukan_lembar_kerja.add(nama.lower())
+                continue
             self.lembar[nama] = InfoLembar(nama, part, rid, i, sh.get("state") in
                                            ("hidden", "veryHidden"))
         for lembar in self.lembar.values():
@@ -368,7 +302,7 @@ class Paket:
                 if akar is None:
                     akar = parse_xml(self.parts[part], part, self.nama)
                 tambah = self._sst.append
-                for si in akar:
+                for si in akar.iterchildren(_SI):
                     if len(si) == 1:
                         t = si[0]
                         if t.tag == _T:
@@ -407,6 +341,14 @@ class Paket:
                 persen.add(i)
         return GayaAngka(frozenset(tanggal), frozenset(persen))
 
+    def tandai_terbaca(self, part: str) -> None:
+        """A part was parsed to its end without error (streamed, so not cached)."""
+        self.terbaca.add(part)
+
+    def tandai_sel_rusak(self, part: str, ref: str, teks: str) -> None:
+        """A cell whose value its type cannot hold (``<v>1,5</v>`` in a number cell)."""
+        self.sel_rusak.setdefault(part, []).append((ref, teks))
+
     def lupakan(self, part: str) -> None:
         """The part is being replaced: its parsed tree no longer describes it."""
         self._xml.pop(part, None)
@@ -442,6 +384,7 @@ _FORMAT_PERSEN = {9, 10}
 
 
 _T = M + "t"  # perf: shared_strings
+_SI = M + "si"
 
 
 def teks_si(si: etree._Element) -> str:
@@ -462,3 +405,4 @@ def teks_si(si: etree._Element) -> str:
 def _nama_kolom(nama: str) -> str:
     # Excel escapes control characters in column names as _xHHHH_.
     return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), nama)
+

@@ -1,6 +1,6 @@
 """Reading input tables from sheet XML: cell values by table name and header.
 
-A sheet is read in one pass as it is parsed (``paket.iter_xml``): each row is taken
+A sheet is read in one pass as it is parsed (``urai.iter_xml``): each row is taken
 when it closes and freed at once, so a 5.000-row Kegiatan sheet never sits in memory
 as a whole element tree (~40 MB), and its merged ranges are collected in the same
 pass. The result, and which error a broken file reports first, are what reading the
@@ -22,7 +22,8 @@ from lxml import etree
 
 from rkt_xl import batas_tabel
 from rkt_xl.alamat import angka_ke_kolom, kolom_alamat, rentang
-from rkt_xl.engine.file.paket import GayaAngka, InfoTabel, M, Paket, iter_xml, teks_si
+from rkt_xl.engine.file.paket import GayaAngka, InfoTabel, M, Paket, teks_si
+from rkt_xl.engine.file.urai import iter_xml
 from rkt_xl.galat import GalatBerkas
 from rkt_xl.model import Baris, GalatExcel, NilaiMentah, RumusTanpaNilai, Sel, Tabel
 
@@ -39,6 +40,7 @@ _MERGE_CELL = M + "mergeCell"
 # Cell flags (bits), kept apart from the value: most cells have none.
 RUMUS = 1  # the cell holds a formula
 PERSEN = 2  # a number shown with a percent format
+RUSAK = 4  # the cell holds what its type cannot hold (a file Excel would repair)
 
 
 def angka_xml(teks: str) -> int | Decimal | None:
@@ -91,7 +93,7 @@ def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiM
     if t is None or t == "n":
         n = angka_xml(teks)
         if n is None:
-            return teks, tanda
+            return teks, tanda | RUSAK  # read as the text it is; the part is reported
         s = c.get("s")
         if s is not None and (gaya.tanggal or gaya.persen):
             indeks = int(s) if s.isdigit() else -1
@@ -112,7 +114,20 @@ def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiM
         return teks.strip() in ("1", "true"), tanda
     if t == "e":
         return GalatExcel(teks.strip()), tanda
+    if t == "d":
+        if not _tanggal_iso(teks):
+            tanda |= RUSAK  # t="d" holds ISO 8601 only: Excel repairs the file
+    elif t != "str":
+        tanda |= RUSAK  # a type SpreadsheetML does not have
     return teks, tanda  # "str", "d" (ISO date text) and unknown types: the text
+
+
+def _tanggal_iso(teks: str) -> bool:
+    try:
+        _dt.datetime.fromisoformat(teks.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _lembar(paket: Paket, part: str) -> str:
@@ -164,6 +179,8 @@ class _Pindai:
             if not kolom_min <= nomor_kolom <= kolom_max:
                 continue
             v, tanda = baca_sel(c, sst, gaya)
+            if tanda & RUSAK:
+                self.paket.tandai_sel_rusak(self.part, ref or f"#{nomor_kolom}", str(v))
             # The last value stored for a cell counts; one that is only blank text
             # leaves the cell empty, and a row without any value is no row.
             if v is None or (type(v) is str and not v.strip()):
@@ -240,6 +257,7 @@ class _Pindai:
             raise galat_awal
         if self.galat is not None:
             raise self.galat
+        paket.tandai_terbaca(part)
         return keluar
 
     def _dari_pohon(self, root: etree._Element, keluar: dict[int, dict[int, NilaiMentah]],

@@ -32,6 +32,7 @@ from rkt_xl.engine.file.paket import (
 )
 from rkt_xl.engine.file.pembaca import RUMUS, baca_sel
 from rkt_xl.engine.file.teks import teks_excel
+from rkt_xl.galat import GalatBerkas
 
 _F, _V, _IS = M + "f", M + "v", M + "is"
 # A formula element in a sheet part (any prefix), and a sheet's codeName.
@@ -199,6 +200,13 @@ class Penulis:
         """Replace a generated sheet's part whole (adding the sheet if missing)."""
         lembar = self.paket.cari_lembar(nama)
         if lembar is None:
+            if nama.lower() in self.paket.nama_bukan_lembar_kerja:
+                # A chart sheet (or dialog sheet) holds the name: a second sheet of the
+                # same name would make the workbook unreadable, for Excel and for us.
+                raise GalatBerkas(
+                    f"{self.paket.nama}: lembar {nama!r} ada, tetapi bukan lembar kerja biasa "
+                    "(mis. lembar grafik), sehingga lampiran tidak dapat ditulis ke sana. "
+                    "Ganti nama atau hapus lembar itu, lalu ulangi; berkas tidak diubah.")
             lembar = self._tambah_lembar(nama)
         lama = self.paket.parts.get(lembar.part, b"")
         if lama != isi:
@@ -220,7 +228,7 @@ class Penulis:
         part = posixpath.join(folder, f"worksheets/sheet{n}.xml")
         rels_part = posixpath.join(folder, "_rels", posixpath.basename(pk.part_workbook) + ".rels")
         rels = pk.xml(rels_part)
-        ids = {r.get("Id") for r in rels}
+        ids = {r.get("Id") for r in rels.iterchildren(f"{{{NS_PKG_REL}}}Relationship")}
         i = 1
         while f"rId{i}" in ids:
             i += 1
@@ -230,7 +238,8 @@ class Penulis:
         self._kotor.add(rels_part)
         sheets = wb.find(M + "sheets")
         assert sheets is not None
-        sheet_id = max((int(s.get("sheetId", "0")) for s in sheets), default=0) + 1
+        sheet_id = max((int(x) for s in sheets.iterchildren(M + "sheet")
+                        if (x := s.get("sheetId", "0")).isdigit()), default=0) + 1
         el = etree.SubElement(sheets, M + "sheet", name=nama, sheetId=str(sheet_id))
         el.set(R + "id", rid)
         self._kotor.add(pk.part_workbook)
