@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import random
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -467,14 +468,32 @@ def test_validasi_kosong_dan_ringkasan_tambahan() -> None:
     assert "Hitung mengubah 14 sel." in teks
 
 
-def test_validasi_deterministik() -> None:
+def test_validasi_deterministik_dan_teracak() -> None:
+    """The same findings give the same bytes. Shuffled (a real, seeded shuffle), the rows
+    still come galat → peringatan → info, each level in the order given (workbook
+    order), and the sheet is byte for byte the one of that order given directly."""
     gaya = {n: i for i, n in enumerate(GAYA)}
     a = render_lembar(bangun_validasi(list(TEMUAN)), gaya)
-    b = render_lembar(bangun_validasi(list(reversed(TEMUAN))[::-1]), gaya)
-    assert a == b
+    assert a == render_lembar(bangun_validasi(list(TEMUAN)), gaya)
     akar = etree.fromstring(a)
     lokasi = [h.get("location") for h in akar.iter(M + "hyperlink")]
     assert "'Kegiatan'!G28" in lokasi and "'Bu''Lembar'!A1" not in lokasi
+    acak = random.Random(13)
+    dilihat: set[tuple[str, ...]] = set()
+    for _ in range(12):
+        teracak = list(TEMUAN)
+        acak.shuffle(teracak)
+        dilihat.add(tuple(t.aturan for t in teracak))
+        # The oracle: levels in their fixed order, the shuffled order kept within each.
+        harap = [t for tingkat in ("galat", "peringatan", "info") for t in teracak
+                 if t.tingkat.value == tingkat]
+        lay = bangun_validasi(teracak)
+        assert lay.cetak.baris_judul is not None
+        h = lay.cetak.baris_judul[0]
+        assert [nilai(lay, h + 1 + i, 3) for i in range(len(TEMUAN))] == [
+            t.aturan for t in harap]
+        assert render_lembar(lay, gaya) == render_lembar(bangun_validasi(harap), gaya)
+    assert len(dilihat) > 6  # the shuffle really reorders
 
 
 # -- property: any shape of data gives a tidy layout --------------------------------------------

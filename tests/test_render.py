@@ -19,7 +19,7 @@ import xlsxwriter
 from lxml import etree
 
 from rkt_xl import hitung, pemetaan, pertukaran, skema
-from rkt_xl.engine.file.render import URUTAN_ELEMEN, nama_cetak, render_lembar
+from rkt_xl.engine.file.render import nama_cetak, render_lembar
 from rkt_xl.lampiran import bangun_semua, bangun_validasi
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.lampiran.layout import Cetak, Layout
@@ -27,6 +27,37 @@ from rkt_xl.temuan import Temuan, Tingkat
 
 CONTOH = Path(__file__).resolve().parents[1] / "rkt_xl" / "data" / "contoh_sinjai_2018.json"
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+# CT_Worksheet, ECMA-376 Part 1 §18.3.1.99 (sml.xsd, transitional): the child elements
+# of <worksheet>, in the one order the schema allows. Written out here from the
+# standard — not taken from the renderer — so a renderer that writes an element out
+# of place fails. Only `cols` and `conditionalFormatting` may repeat; `sheetData` is
+# the one required child. (`drawingHF` came with the 2nd edition.)
+CT_WORKSHEET: tuple[str, ...] = (
+    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
+    "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter",
+    "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr",
+    "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions",
+    "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+    "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+    "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+    "webPublishItems", "tableParts", "extLst",
+)
+BOLEH_BERULANG = {"cols", "conditionalFormatting"}
+
+
+def periksa_urutan_skema(xml: bytes) -> list[str]:
+    """The root's children follow CT_Worksheet; returns their names."""
+    akar = etree.fromstring(xml)
+    assert akar.tag == M + "worksheet"
+    nama = [etree.QName(e).localname for e in akar]
+    assert all(etree.QName(e).namespace == M[1:-1] for e in akar), nama
+    assert set(nama) <= set(CT_WORKSHEET), set(nama) - set(CT_WORKSHEET)
+    posisi = [CT_WORKSHEET.index(n) for n in nama]
+    for a, b, n in zip(posisi, posisi[1:], nama[1:], strict=False):
+        assert a < b or (a == b and n in BOLEH_BERULANG), nama
+    assert nama.count("sheetData") == 1
+    return nama
 
 
 # -- helpers (also used by test_pdf) ------------------------------------------------------
@@ -157,9 +188,11 @@ def test_gaya_gabung_lebar_cetak(buku: tuple[Path, dict[str, int]]) -> None:
 def test_urutan_elemen_skema() -> None:
     xml = render_lembar(_layout_uji(), {n: i for i, n in enumerate(GAYA)})
     akar = etree.fromstring(xml)
-    nama = [etree.QName(e).localname for e in akar]
-    assert nama == [n for n in URUTAN_ELEMEN if n in nama]
-    assert nama[:4] == ["sheetPr", "dimension", "sheetViews", "sheetFormatPr"]
+    nama = periksa_urutan_skema(xml)
+    # Everything the test layout asks for is there, in the schema's order.
+    assert nama == ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols",
+                    "sheetData", "mergeCells", "hyperlinks", "printOptions", "pageMargins",
+                    "pageSetup", "headerFooter"]
     pr = [etree.QName(e).localname for e in akar.find(M + "sheetPr")]
     assert pr == ["tabColor", "pageSetUpPr"]
     assert akar.find(M + "dimension").get("ref") == "A1:E8"
@@ -204,6 +237,9 @@ def test_lampiran_contoh_di_buku_kerja(tmp_path: Path) -> None:
     layouts = [*bangun_semua(rkt, hasil), bangun_validasi(temuan)]
     path = tmp_path / "contoh.xlsx"
     buat_buku(path, layouts)
+    gaya = {n: i for i, n in enumerate(GAYA)}
+    for lay in layouts:  # every appendix the example produces, and Validasi
+        periksa_urutan_skema(render_lembar(lay, gaya))
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[1:6] == [*skema.LEMBAR_LAMPIRAN, skema.VALIDASI]
     nilai = [c.value for row in wb[skema.TABEL_2_5].iter_rows() for c in row]
