@@ -57,3 +57,23 @@ def test_skala_tidak_dikenal() -> None:
 def test_pita_memuat(bawah: str | None, atas: str | None, x: str, harap: bool) -> None:
     pita = Pita("X", None if bawah is None else D(bawah), None if atas is None else D(atas))
     assert pita.memuat(D(x)) is harap
+
+
+def test_skala_dari_tabel_teks() -> None:
+    """A scale is written as text rows (kategori, lower, upper); None is an open end."""
+    from rkt_xl.kategori import _skala
+
+    assert _skala(("Atas", "80.5", None), ("Tengah", "40", "80.5"), ("Bawah", None, "40")) == (
+        Pita("Atas", D("80.5"), None), Pita("Tengah", D(40), D("80.5")),
+        Pita("Bawah", None, D(40)))
+    assert _skala() == ()
+
+
+def test_skala_berlubang_ditolak(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scale with a gap never answers silently: the capaian in the gap is an error
+    naming the scale and the value."""
+    monkeypatch.setitem(SKALA, "Berlubang", (Pita("Tinggi", D(80), None),
+                                             Pita("Rendah", None, D(50))))
+    assert kategori(D(90), "Berlubang") == "Tinggi"
+    with pytest.raises(ValueError, match=r"^skala 'Berlubang' tidak mencakup capaian 60$"):
+        kategori(D(60), "Berlubang")
