@@ -186,7 +186,7 @@ def test_daftarkan_dan_tingkat(monkeypatch: pytest.MonkeyPatch) -> None:
                            tingkat_lain=(Tingkat.GALAT,))
     assert a == registri.Aturan("uji-aturan", Tingkat.PERINGATAN, "Judul uji.", "Contoh uji.",
                                 (Tingkat.GALAT,))
-    assert registri.KATALOG == {"uji-aturan": a}
+    assert dict(registri.KATALOG) == {"uji-aturan": a}
     assert registri.daftarkan("lain", Tingkat.INFO, "J", "C").tingkat_lain == ()
     with pytest.raises(ValueError, match=r"^aturan 'uji-aturan' didaftarkan dua kali$"):
         registri.daftarkan("uji-aturan", Tingkat.INFO, "J", "C")
@@ -216,7 +216,7 @@ def test_pemeriksa_dan_jalankan_berurutan(monkeypatch: pytest.MonkeyPatch,
 
     assert registri.pemeriksa(pertama) is pertama
     registri.pemeriksa(kedua)
-    assert registri._FUNGSI == [(f"{__name__}.pertama", pertama),
-                                (f"{__name__}.kedua", kedua)]
+    assert list(registri._FUNGSI) == [(f"{__name__}.pertama", pertama),
+                                      (f"{__name__}.kedua", kedua)]
     rkt = pemetaan.susun(pertukaran.ke_tabel(data))
     assert [t.pesan for t in registri.jalankan(rkt, hitung(rkt))] == ["satu", "dua", "tiga"]
