@@ -28,7 +28,7 @@ from rkt_xl.lampiran import (
 )
 from rkt_xl.lampiran import judul as judul_mod
 from rkt_xl.lampiran.gaya import GAYA
-from rkt_xl.lampiran.layout import Layout, SelLayout
+from rkt_xl.lampiran.layout import Gabung, Layout, SelLayout
 from rkt_xl.lampiran.nilai import ISIAN_TANGGAL
 from rkt_xl.lampiran.validasi import KOSONG, tautan
 from rkt_xl.model import RKT
@@ -358,7 +358,8 @@ def test_putus_halaman_di_antara_atau_dengan_lanjutan(data: dict[str, Any]) -> N
     assert len(lay.putus_baris) >= 2
     sel = {k: s for k, s in lay.sel_lengkap().items()}
     rj = baris_dengan(lay, 1, "Jumlah")
-    program_di = {}
+    program_di: dict[int, Gabung] = {}
+    g: Gabung | None
     for g in lay.gabung:
         if g.kolom1 == g.kolom2 == 2:
             program_di.update(dict.fromkeys(range(g.baris1, g.baris2 + 1), g))
@@ -498,7 +499,7 @@ def test_validasi_deterministik_dan_teracak() -> None:
 
 # -- property: any shape of data gives a tidy layout --------------------------------------------
 # User text never contains "None" here, so any "None" seen is the builders' fault.
-_TEKS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40).filter(
+_TEKS = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=40).filter(
     lambda t: "None" not in t)
 _ANGKA = st.one_of(st.none(), st.integers(-10**12, 10**12), _TEKS,
                    st.decimals(allow_nan=False, allow_infinity=False, places=2,

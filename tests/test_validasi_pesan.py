@@ -191,7 +191,8 @@ def _data_pagu_program_satu_kosong(d: dict[str, Any]) -> None:
 
 
 def _data_pagu_program_semua_kosong(d: dict[str, Any]) -> None:
-    [e(d, P, i, Pagu_Program=None) for i in range(len(d[P]))]
+    for i in range(len(d[P])):
+        e(d, P, i, Pagu_Program=None)
 
 
 def _data_pagu_program_kurang(d: dict[str, Any]) -> None:
@@ -223,7 +224,8 @@ def _data_kategori(d: dict[str, Any]) -> None:
 
 
 def _data_kategori_satu_kosong(d: dict[str, Any]) -> None:
-    [e(d, E, i, Kategori="Sangat Tinggi") for i in range(1, 6)]
+    for i in range(1, 6):
+        e(d, E, i, Kategori="Sangat Tinggi")
 
 
 def _data_target_nol(d: dict[str, Any]) -> None:
