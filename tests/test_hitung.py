@@ -261,11 +261,13 @@ def test_hitung_capaian_dari_bacaan(data: dict[str, Any]) -> None:
     data["evaluasi"][0]["Realisasi"] = -86.82  # DESIGN §4b: a negative value is not used
     data["evaluasi"][1]["Target"] = "1.08"  # ambiguous
     data["evaluasi"][2]["Target"] = None
+    data["evaluasi"][3]["Target"] = -35  # its value is kept for the message, never used
     rkt, hasil = _seed(data)
-    c = [hasil.capaian_dari(ev) for ev in rkt.evaluasi[:3]]
+    c = [hasil.capaian_dari(ev) for ev in rkt.evaluasi[:4]]
     assert c[0] == Capaian(None, None, "realisasi bernilai negatif")
     assert c[1] == Capaian(None, None, "target ambigu (belum dipastikan)")
     assert c[2] == Capaian(None, None, "target belum diisi")
+    assert c[3] == Capaian(None, None, "target bernilai negatif")
     assert not any(x.dibatasi for x in c)
 
 
