@@ -188,7 +188,12 @@ def RKT_CAPAIAN(target: Any, realisasi: Any, polaritas: Any = skema.POSITIF,
                 raise _Galat(GALAT_NILAI)
         if t.status is Status.KOSONG or r.status is Status.KOSONG:
             return ""  # as Hitung: no capaian yet, an empty cell
-        nilai, alasan = _capaian(_angka(t), _angka(r), arah, cara, cap)
+        nt, nr = _angka(t), _angka(r)
+        if nt < 0 or nr < 0:
+            # Hitung does not use a negative Target or Realisasi (angka-negatif): the
+            # capaian stays empty there, so no number may come out here either.
+            raise _Galat(GALAT_NILAI)
+        nilai, alasan = _capaian(nt, nr, arah, cara, cap)
     except _Galat as g:
         return g.kode
     if nilai is None:

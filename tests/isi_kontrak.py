@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -18,8 +18,9 @@ def isi_tabel(path: Path, isian: dict[str, list[dict[str, Any]]]) -> None:
             tabel = ws.tables[nama]
             if nama not in isian:
                 continue
-            c1, r1, c2, r2 = range_boundaries(tabel.ref)
-            header = [ws.cell(r1, c).value for c in range(c1, c2 + 1)]
+            # A table ref is a closed range: no bound is None.
+            c1, r1, c2, r2 = cast(tuple[int, int, int, int], range_boundaries(tabel.ref))
+            header = cast(list[str], [ws.cell(r1, c).value for c in range(c1, c2 + 1)])
             for r in range(r1 + 1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     ws.cell(r, c).value = None

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from rkt_xl import angka
-from rkt_xl.model import GalatExcel, Status
+from rkt_xl.model import Bacaan, GalatExcel, RumusTanpaNilai, Status
 
 D = Decimal
 
@@ -112,3 +112,117 @@ def test_terbilang() -> None:
     assert angka.terbilang(118136000, rupiah=True) == \
         "Seratus delapan belas juta seratus tiga puluh enam ribu rupiah"
     assert angka.terbilang(2018) == "Dua ribu delapan belas"
+
+
+# -- what the user is told: each reason read and checked against DESIGN §4 ---------------------
+@pytest.mark.parametrize(("nilai", "alasan"), [
+    (True, "berisi nilai logika (BENAR/SALAH), bukan angka"),
+    (False, "berisi nilai logika (BENAR/SALAH), bukan angka"),
+    (float("nan"), "bukan angka yang terhingga"),
+    (float("inf"), "bukan angka yang terhingga"),
+    (float("-inf"), "bukan angka yang terhingga"),
+    (D("NaN"), "bukan angka yang terhingga"),
+    (D("-Infinity"), "bukan angka yang terhingga"),
+    (GalatExcel("#REF!"), "berisi galat rumus #REF!"),
+    (RumusTanpaNilai("E5*12"), "berisi rumus yang belum pernah dihitung"),
+    (dt.date(2018, 1, 8), "berisi tanggal/waktu, bukan angka (format sel diubah Excel?)"),
+    (dt.time(8, 30), "berisi tanggal/waktu, bukan angka (format sel diubah Excel?)"),
+    ("meningkat", "teks 'meningkat' bukan angka"),
+    ("Rp Rp 5", "teks 'Rp Rp 5' bukan angka"),  # one Rupiah prefix only
+    ("12 Bulan x 3", "'12 Bulan x 3' bukan satu angka"),
+    ("12ulan", "'12ulan' tidak dapat dibaca sebagai angka"),  # the seed's Tabel 2.5
+    ("12,", "'12,' tidak dapat dibaca: tanda pemisah lepas di akhir angka"),
+    ("12.", "'12.' tidak dapat dibaca: tanda pemisah lepas di akhir angka"),
+    ("56.460.000,-x", "'56.460.000,-x' tidak dapat dibaca: tanda pemisah lepas di akhir angka"),
+    ("1,234.5", "'1,234.5' memakai penulisan Inggris (koma ribuan, titik desimal); tulis "
+     "dengan titik untuk ribuan dan koma untuk desimal"),
+    ("1.234,5.6", "'1.234,5.6' memakai penulisan Inggris (koma ribuan, titik desimal); "
+     "tulis dengan titik untuk ribuan dan koma untuk desimal"),
+    ("1,2,3", "'1,2,3' memuat lebih dari satu koma desimal"),
+    ("25.4500,5", "'25.4500,5' salah kelompok ribuan: titik harus memisahkan tepat tiga "
+     "angka"),
+    ("25.4500.000", "'25.4500.000' salah kelompok ribuan: titik harus memisahkan tepat tiga "
+     "angka"),  # the seed's Tabel 2.5
+])
+def test_alasan_tidak_valid(nilai: object, alasan: str) -> None:
+    b = angka.baca(nilai, boleh_satuan=True)
+    assert b == Bacaan(Status.TIDAK_VALID, alasan=alasan)
+
+
+def test_alasan_satuan_di_kolom_angka_murni() -> None:
+    assert angka.baca("5\u00a0Bulan") == Bacaan(
+        Status.TIDAK_VALID, alasan="'5 Bulan': kolom ini hanya berisi angka, tanpa satuan")
+    assert angka.baca("12 Bulan x 3") == Bacaan(
+        Status.TIDAK_VALID, alasan="'12 Bulan x 3' bukan satu angka")
+
+
+@pytest.mark.parametrize(("teks", "alasan"), [
+    ("meningkat", "target berupa uraian, bukan angka"),
+    ("Usaha Mikro = 6379 unit", "target berupa uraian, bukan angka"),  # Tabel 2.5, program 6
+    ("2 Almari Arsip, 1 Set Sound Sistem", "target berupa uraian, bukan satu angka"),
+    ("12 Bulan x 3", "target berupa uraian, bukan satu angka"),
+])
+def test_alasan_kualitatif(teks: str, alasan: str) -> None:
+    b = angka.baca(teks, boleh_satuan=True, boleh_kualitatif=True)
+    assert b == Bacaan(Status.KUALITATIF, alasan=alasan)
+
+
+@pytest.mark.parametrize(("teks", "alasan"), [
+    ("1.08", "'1.08' ambigu: 1,08 (titik sebagai koma desimal) atau 108? Dalam penulisan "
+     "Indonesia titik memisahkan ribuan per tiga angka"),
+    # The decimals as typed: 1,80 (not 1,8) against 180.
+    ("1.80", "'1.80' ambigu: 1,80 (titik sebagai koma desimal) atau 180? Dalam penulisan "
+     "Indonesia titik memisahkan ribuan per tiga angka"),
+    ("0.125", "'0.125' ambigu: 0,125 (titik sebagai koma desimal) atau 125? Dalam penulisan "
+     "Indonesia titik memisahkan ribuan per tiga angka"),
+])
+def test_alasan_ambigu(teks: str, alasan: str) -> None:
+    assert angka.baca(teks).alasan == alasan
+
+
+@pytest.mark.parametrize(("teks", "nilai"), [
+    ("- 5", D(-5)), ("\u2212 5", D(-5)), ("\u22125", D(-5)),  # a typographic minus too
+    ("+5", D(5)), ("+ 5", D(5)), ("\u00a05\u00a0", D(5)),
+    ("rp.5.000", D(5000)), ("RP 1.000", D(1000)), ("56.460.000,- ", D(56460000)),
+])
+def test_tanda_dan_awalan(teks: str, nilai: Decimal) -> None:
+    assert angka.baca(teks) == Bacaan(Status.TEKS_ANGKA, nilai)
+
+
+def test_spasi_tak_terputus_sebelum_satuan() -> None:
+    # Word pastes a no-break space between number and unit: read as a space.
+    assert angka.baca("5\u00a0Bulan", boleh_satuan=True) == Bacaan(
+        Status.TEKS_ANGKA, D(5), satuan="Bulan")
+
+
+# -- percent-formatted cells (DESIGN §4b): 0.85 shown as 85% is 85 in percent units ------------
+@pytest.mark.parametrize(("nilai", "teks_nilai"), [
+    (0.85, "85"), (0.8403, "84.03"), (1, "100"), (D("0.85"), "85"), (1.2, "120"),
+    (0.001, "0.1"), (0, "0"),
+])
+def test_sel_persen(nilai: float | int | Decimal, teks_nilai: str) -> None:
+    b = angka.baca(nilai, persen=True)
+    assert b == Bacaan(Status.ANGKA, D(teks_nilai), satuan="%")
+    assert b.nilai is not None and str(b.nilai) == teks_nilai  # plain notation, not 1E+2
+
+
+def test_sel_persen_tidak_terhingga() -> None:
+    assert angka.baca(float("nan"), persen=True).status is Status.TIDAK_VALID
+
+
+@pytest.mark.parametrize(("satuan", "persen"), [
+    ("%", True), (" % ", True), ("Persen (%)", True), ("persen", True), ("PERSEN", True),
+    (" Prosen ", True), ("persentase", True), ("Persentase", True),
+    ("orang", False), ("Bulan", False), ("", False), ("per sen", False), ("persenan", False),
+])
+def test_satuan_persen(satuan: str, persen: bool) -> None:
+    assert angka.satuan_persen(satuan) is persen
+
+
+def test_terbilang_bilangan_bulat_desimal() -> None:
+    # A whole number typed with decimals is spelt as the whole number.
+    assert angka.terbilang(D("12.0")) == "Dua belas"
+    assert angka.terbilang(D("1E+2")) == "Seratus"
+    assert angka.terbilang(12.5, rupiah=True) == "Tiga belas rupiah"  # half up
+    with pytest.raises(ValueError, match="tidak dapat dieja"):
+        angka.terbilang(D("1e400"))

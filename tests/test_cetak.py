@@ -26,7 +26,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +38,7 @@ from rkt_xl import pdf
 pdfplumber = pytest.importorskip("pdfplumber")
 
 AKAR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(AKAR / "bench"))
-from sintetis import buat, data_sintetis  # noqa: E402
+from bench.sintetis import buat, data_sintetis  # noqa: E402
 
 ADA_SOFFICE = pdf.cari_soffice() is not None
 pytestmark = [pytest.mark.libreoffice,

@@ -49,8 +49,8 @@ def test_contoh_tanpa_proses_lalu_validasi(tmp_path: Path) -> None:
     assert "55.000.000" in p["pesan"]
     assert "519.857.85000" in ada("angka-tidak-valid", "Program", "E2")["pesan"]
     assert "25.4500.000" in ada("angka-tidak-valid", "Kegiatan", "G28")["pesan"]
-    r = ada("target-akhir-renstra", "Sasaran", "I6")
-    assert "29" in r["pesan"] and "61" in r["pesan"]
+    renstra = ada("target-akhir-renstra", "Sasaran", "I6")
+    assert "29" in renstra["pesan"] and "61" in renstra["pesan"]
     for t in temuan:
         assert set(t) == {"berkas", "tingkat", "aturan", "lembar", "sel", "pesan", "saran"}
         assert t["berkas"] == str(berkas)

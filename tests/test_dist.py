@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import cast
 
 import pytest
 from packaging.markers import default_environment
@@ -82,7 +83,7 @@ def _tag_windows(py: str) -> set[Tag]:
 
 def _wheel_untuk(roda: Path, py: str) -> dict[str, tuple[Version, Path]]:
     """The wheels of the folder that install on 64-bit Windows with CPython ``py``."""
-    cocok = {}
+    cocok: dict[str, tuple[Version, Path]] = {}
     tag = _tag_windows(py)
     for w in sorted(roda.glob("*.whl")):
         nama, versi, _, tags = parse_wheel_filename(w.name)
@@ -101,7 +102,8 @@ def _syarat(wheel: Path) -> list[Requirement]:
 
 
 def _lingkungan_windows(py: str) -> dict[str, str]:
-    env = dict(default_environment())
+    # Every marker value is text; packaging types the environment's values as object.
+    env = cast(dict[str, str], dict(default_environment()))
     env.update(os_name="nt", sys_platform="win32", platform_system="Windows",
                platform_machine="AMD64", python_version=py, python_full_version=f"{py}.0",
                implementation_name="cpython", platform_python_implementation="CPython",
@@ -265,7 +267,7 @@ def test_pasang_label_dan_lompatan(pasang: bytes) -> None:
     label = [b.strip()[1:].lower() for b in _baris(pasang)
              if b.strip().startswith(":") and not b.strip().startswith("::")]
     assert len(label) == len(set(label)), "label ganda"
-    sasaran = set()
+    sasaran: set[str] = set()
     for b in _perintah(pasang):
         sasaran.update(m.lower() for m in re.findall(r"\bgoto\s+:?(\w+)", b, re.I))
         sasaran.update(m.lower() for m in re.findall(r"\bcall\s+:(\w+)", b, re.I))

@@ -144,13 +144,13 @@ def test_kebiasaan(k: Kasus, tmp_path: Path) -> None:
     # No cell outside the (grown) tables' computed columns changed, but the status line.
     sesudah_sel = _semua_sel(path)
     tabel_lembar = {"Evaluasi": ref["tblEvaluasi"], "Program": ref["tblProgram"]}
-    for lembar, sel in sebelum_sel.items():
+    for lembar, sel_sebelum in sebelum_sel.items():
         if lembar in LEMBAR_LAMPIRAN or lembar == "Validasi":
             continue
-        for alamat in sel.keys() | sesudah_sel[lembar].keys():
-            if sel.get(alamat) != sesudah_sel[lembar].get(alamat):
+        for alamat in sel_sebelum.keys() | sesudah_sel[lembar].keys():
+            if sel_sebelum.get(alamat) != sesudah_sel[lembar].get(alamat):
                 assert _boleh_berubah(lembar, alamat, h.struktur, tabel_lembar), \
-                    (lembar, alamat, sel.get(alamat), sesudah_sel[lembar].get(alamat))
+                    (lembar, alamat, sel_sebelum.get(alamat), sesudah_sel[lembar].get(alamat))
     assert sesudah_sel["Beranda"]["B4"].teks.startswith("Terakhir diproses ")
     sesudah_parts = _parts(path)
     with zipfile.ZipFile(path) as zf:
@@ -163,10 +163,10 @@ def test_kebiasaan(k: Kasus, tmp_path: Path) -> None:
     else:
         assert set(LEMBAR_LAMPIRAN) <= set(akhir["lembar_dibuat"])
     isi = _isi_lampiran(path)
-    for lembar, harap in h.lampiran:
-        assert _ada(isi[lembar], harap), (lembar, harap)
-    for lembar, harap in h.bukan_lampiran:
-        assert not _ada(isi[lembar], harap), (lembar, harap)
+    for lembar, tampak in h.lampiran:
+        assert _ada(isi[lembar], tampak), (lembar, tampak)
+    for lembar, tampak in h.bukan_lampiran:
+        assert not _ada(isi[lembar], tampak), (lembar, tampak)
     # -- a second proses changes no byte ------------------------------------------------------
     sekali = path.read_bytes()
     r2 = cli("proses", path.name, cwd=tmp_path)

@@ -5,6 +5,7 @@ text numbers, sums of hundreds of billions of Rupiah)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def test_capaian_tepat(kosong: Path, rumus: str, batas: int | None) -> None:
                           {"Kunci": "Skala Kategori", "Nilai": "Permendagri 86/2017"}]})
     _, temuan = _proses(kosong)
     D = Decimal
-    negatif = {  # (T, R) → capaian by formula
+    negatif: Callable[[Decimal, Decimal], Decimal] = {  # (T, R) → capaian by formula
         "2T-R": lambda t, r: max(D(0), (2 * t - r) / t * 100),
         "T/R": lambda t, r: t / r * 100,
     }[rumus]

@@ -252,7 +252,7 @@ def test_parser_tidak_mengembangkan_entitas() -> None:
     doc = _doc_sst(bk.BILLION_LAUGHS, "&lol9;")
     mulai = time.perf_counter()
     try:
-        root = etree.fromstring(doc, etree.XMLParser(**urai.OPSI_PARSER))
+        root = etree.fromstring(doc, urai.parser_aman())
     except etree.XMLSyntaxError:
         pass  # libxml2's amplification guard: refused, fine
     else:
@@ -299,7 +299,7 @@ def test_entitas_eksternal_tidak_diambil(server_perekam: str, tmp_path: Path) ->
     for doc in dokumen:
         # The raw parser (no pre-check): nothing fetched, nothing read from disk.
         try:
-            root = etree.fromstring(doc, etree.XMLParser(**urai.OPSI_PARSER))
+            root = etree.fromstring(doc, urai.parser_aman())
             assert "ISI-RAHASIA" not in _teks(root)
             assert "BOCOR" not in _teks(root)
         except etree.XMLSyntaxError:

@@ -11,7 +11,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,9 +20,7 @@ from rkt_xl import pdf, skema
 from rkt_xl.galat import GalatBerkas
 from rkt_xl.lampiran import bangun_semua, bangun_validasi
 from rkt_xl.temuan import Temuan, Tingkat
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_render import buat_buku, contoh_rkt
+from tests.test_render import buat_buku, contoh_rkt
 
 ADA_SOFFICE = pdf.cari_soffice() is not None and shutil.which("pdftotext") is not None
 perlu_soffice = pytest.mark.skipif(not ADA_SOFFICE, reason="LibreOffice/poppler tidak terpasang")

@@ -13,7 +13,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import openpyxl
 import pytest
@@ -105,7 +105,7 @@ def _part_lembar(z: zipfile.ZipFile, nama: str) -> str:
     rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
     rid = next(s.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
                for s in wb.iter(NS + "sheet") if s.get("name") == nama)
-    target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+    target = cast(str, next(r.get("Target") for r in rels if r.get("Id") == rid))
     return "xl/" + target.lstrip("/").removeprefix("xl/")
 
 

@@ -21,12 +21,13 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import openpyxl
 import pandas as pd
 import pytest
 from lxml import etree
+from openpyxl.worksheet.worksheet import Worksheet
 
 import rkt_xl
 from rkt_xl.galat import GalatRKT
@@ -659,8 +660,9 @@ def test_bukan_buku_kerja_rkt(tmp_path: Path, contoh_xlsm: Path) -> None:
     lain = tmp_path / "opd" / "anggaran_lain.xlsx"
     lain.parent.mkdir()
     wb = openpyxl.Workbook()
-    wb.active.append(["Uraian", "Jumlah"])
-    wb.active.append(["ATK", 1_000_000])
+    ws = cast(Worksheet, wb.active)  # a new workbook always has its first sheet active
+    ws.append(["Uraian", "Jumlah"])
+    ws.append(["ATK", 1_000_000])
     wb.save(lain)
     shutil.copyfile(contoh_xlsm, lain.parent / "a.xlsm")
     sebelum = sha(lain)

@@ -11,38 +11,85 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 import openpyxl
 import pytest
 import xlsxwriter
 from lxml import etree
+from openpyxl.styles.colors import Color
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from rkt_xl import hitung, pemetaan, pertukaran, skema
-from rkt_xl.engine.file.render import URUTAN_ELEMEN, nama_cetak, render_lembar
+from rkt_xl.engine.file.render import nama_cetak, render_lembar
 from rkt_xl.lampiran import bangun_semua, bangun_validasi
 from rkt_xl.lampiran.gaya import GAYA
 from rkt_xl.lampiran.layout import Cetak, Layout
+from rkt_xl.model import RKT
 from rkt_xl.temuan import Temuan, Tingkat
 
 CONTOH = Path(__file__).resolve().parents[1] / "rkt_xl" / "data" / "contoh_sinjai_2018.json"
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
+# CT_Worksheet, ECMA-376 Part 1 §18.3.1.99 (sml.xsd, transitional): the child elements
+# of <worksheet>, in the one order the schema allows. Written out here from the
+# standard — not taken from the renderer — so a renderer that writes an element out
+# of place fails. Only `cols` and `conditionalFormatting` may repeat; `sheetData` is
+# the one required child. (`drawingHF` came with the 2nd edition.)
+CT_WORKSHEET: tuple[str, ...] = (
+    "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData",
+    "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter",
+    "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr",
+    "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions",
+    "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+    "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+    "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+    "webPublishItems", "tableParts", "extLst",
+)
+BOLEH_BERULANG = {"cols", "conditionalFormatting"}
+
+
+def periksa_urutan_skema(xml: bytes) -> list[str]:
+    """The root's children follow CT_Worksheet; returns their names."""
+    akar = etree.fromstring(xml)
+    assert akar.tag == M + "worksheet"
+    nama = [etree.QName(e).localname for e in akar]
+    assert all(etree.QName(e).namespace == M[1:-1] for e in akar), nama
+    assert set(nama) <= set(CT_WORKSHEET), set(nama) - set(CT_WORKSHEET)
+    posisi = [CT_WORKSHEET.index(n) for n in nama]
+    for a, b, n in zip(posisi, posisi[1:], nama[1:], strict=False):
+        assert a < b or (a == b and n in BOLEH_BERULANG), nama
+    assert nama.count("sheetData") == 1
+    return nama
+
 
 # -- helpers (also used by test_pdf) ------------------------------------------------------
-def contoh_rkt() -> tuple[pemetaan.RKT, hitung.HasilHitung]:
+def contoh_rkt() -> tuple[RKT, hitung.HasilHitung]:
     rkt = pemetaan.susun(pertukaran.ke_tabel(json.loads(CONTOH.read_text(encoding="utf-8"))))
     return rkt, hitung.hitung(rkt)
+
+
+def _a(e: etree._Element, nama: str) -> str:
+    """An attribute the part always has (lxml types every attribute as optional)."""
+    return cast(str, e.get(nama))
+
+
+def _anak(e: etree._Element, jalur: str) -> etree._Element:
+    """A child the part always has (lxml types find() as optional)."""
+    return cast(etree._Element, e.find(jalur))
 
 
 def _part_lembar(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → worksheet part name, from workbook.xml and its rels."""
     wb = etree.fromstring(zf.read("xl/workbook.xml"))
     rels = etree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): "xl/" + r.get("Target").lstrip("/").removeprefix("xl/")
+    target = {_a(r, "Id"): "xl/" + _a(r, "Target").lstrip("/").removeprefix("xl/")
               for r in rels}
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    return {s.get("name"): target[s.get(rid)] for s in wb.iter(M + "sheet")}
+    return {_a(s, "name"): target[_a(s, rid)] for s in wb.iter(M + "sheet")}
 
 
 def buat_buku(path: Path, layouts: list[Layout], lain: tuple[str, ...] = ("Identitas",),
@@ -67,7 +114,7 @@ def buat_buku(path: Path, layouts: list[Layout], lain: tuple[str, ...] = ("Ident
     gaya_s: dict[str, int] = {}
     for c in gaya_xml.iter(M + "c"):
         if c.get("r", "").startswith("B"):
-            nomor = int(c.get("r")[1:])
+            nomor = int(_a(c, "r")[1:])
             gaya_s[list(GAYA)[nomor - 1]] = int(c.get("s", "0"))
     nama_def = []
     urutan = [*lain, *(lay.lembar for lay in layouts), skema.GAYA]
@@ -98,7 +145,7 @@ def _layout_uji() -> Layout:
     lay.tulis(2, 2, "=SUM(A1)", "teks")
     lay.tulis(2, 3, "  spasi  ", "teks")
     lay.tulis(3, 1, 516257850, "rupiah")
-    lay.tulis(3, 2, hitung.Decimal("102.380952380952380952"), "persen")
+    lay.tulis(3, 2, Decimal("102.380952380952380952"), "persen")
     lay.tulis(3, 3, None, "teks")
     lay.tulis(4, 1, "-5 orang", "teks")
     lay.tulis(4, 2, "A & B <c> \"d\" _x0041_ \x07", "teks")
@@ -143,13 +190,14 @@ def test_gaya_gabung_lebar_cetak(buku: tuple[Path, dict[str, int]]) -> None:
     assert ws.row_dimensions[2].height == pytest.approx(31.5)
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize in (9, "9")
-    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    assert cast(PageSetupProperties, ws.sheet_properties.pageSetUpPr).fitToPage is True
+    assert int(cast(int, ws.page_setup.fitToWidth)) == 1
+    assert int(cast(int, ws.page_setup.fitToHeight)) == 0
     assert ws.print_title_rows == "$2:$3"
     assert ws.freeze_panes == "A4"
     assert ws.sheet_view.showGridLines is False
-    assert ws.sheet_properties.tabColor.rgb == "FF1F4E78"
-    assert "Halaman" in (ws.oddFooter.center.text or "")
+    assert cast(Color, ws.sheet_properties.tabColor).rgb == "FF1F4E78"
+    assert "Halaman" in (cast(HeaderFooterItem, ws.oddFooter).center.text or "")
     assert ws["E5"].hyperlink.location == "'Eva''s lembar'!H3"
     assert ws["E5"].font.underline == "single"
 
@@ -157,20 +205,22 @@ def test_gaya_gabung_lebar_cetak(buku: tuple[Path, dict[str, int]]) -> None:
 def test_urutan_elemen_skema() -> None:
     xml = render_lembar(_layout_uji(), {n: i for i, n in enumerate(GAYA)})
     akar = etree.fromstring(xml)
-    nama = [etree.QName(e).localname for e in akar]
-    assert nama == [n for n in URUTAN_ELEMEN if n in nama]
-    assert nama[:4] == ["sheetPr", "dimension", "sheetViews", "sheetFormatPr"]
-    pr = [etree.QName(e).localname for e in akar.find(M + "sheetPr")]
+    nama = periksa_urutan_skema(xml)
+    # Everything the test layout asks for is there, in the schema's order.
+    assert nama == ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols",
+                    "sheetData", "mergeCells", "hyperlinks", "printOptions", "pageMargins",
+                    "pageSetup", "headerFooter"]
+    pr = [etree.QName(e).localname for e in _anak(akar, M + "sheetPr")]
     assert pr == ["tabColor", "pageSetUpPr"]
-    assert akar.find(M + "dimension").get("ref") == "A1:E8"
+    assert _anak(akar, M + "dimension").get("ref") == "A1:E8"
     # Rows ascending, cells ascending within a row, no formula anywhere.
-    rows = [int(r.get("r")) for r in akar.iter(M + "row")]
+    rows = [int(_a(r, "r")) for r in akar.iter(M + "row")]
     assert rows == sorted(rows)
     for r in akar.iter(M + "row"):
-        kolom = [re.sub(r"\d", "", c.get("r")) for c in r]
+        kolom = [re.sub(r"\d", "", _a(c, "r")) for c in r]
         assert kolom == sorted(kolom, key=lambda k: (len(k), k))
     assert not list(akar.iter(M + "f"))
-    link = akar.find(f"{M}hyperlinks/{M}hyperlink")
+    link = _anak(akar, f"{M}hyperlinks/{M}hyperlink")
     assert link.get("location") == "'Eva''s lembar'!H3" and link.get(
         "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") is None
     assert xml.startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')
@@ -204,6 +254,9 @@ def test_lampiran_contoh_di_buku_kerja(tmp_path: Path) -> None:
     layouts = [*bangun_semua(rkt, hasil), bangun_validasi(temuan)]
     path = tmp_path / "contoh.xlsx"
     buat_buku(path, layouts)
+    gaya = {n: i for i, n in enumerate(GAYA)}
+    for lay in layouts:  # every appendix the example produces, and Validasi
+        periksa_urutan_skema(render_lembar(lay, gaya))
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[1:6] == [*skema.LEMBAR_LAMPIRAN, skema.VALIDASI]
     nilai = [c.value for row in wb[skema.TABEL_2_5].iter_rows() for c in row]

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from rkt_xl import hitung, pemetaan, pertukaran, skema
 from rkt_xl.lampiran import bangun_semua
+from rkt_xl.lampiran.layout import BATAS_TEKS
 from rkt_xl.lampiran.ukur import (
-    BATAS_TEKS,
     Huruf,
     batas_1000,
     bungkus_px,
@@ -60,7 +60,7 @@ def bungkus_ref(teks: str, batas: int, tebal: bool) -> list[str]:
 
 _kata = st.text(alphabet="abcdefghijklmnopWMil.,-'\"()/é…—@", min_size=0, max_size=40)
 _teks = st.one_of(
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200),
     st.lists(_kata, max_size=30).map(" ".join),
     st.lists(st.lists(_kata, max_size=12).map(" ".join), max_size=4).map("\n".join),
     st.integers(1, 400).map(lambda n: "W" * n),

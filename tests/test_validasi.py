@@ -175,3 +175,48 @@ def test_rumus_dengan_batas_dikutip(data: dict[str, Any]) -> None:
     t = cari(temuan_dari(data), "capaian-tidak-sesuai", "H3")
     assert len(t) == 1
     assert "seharusnya 100,00 (min(43 / 42 × 100; 100), Batas Capaian Maksimum)" in t[0].pesan
+
+
+# -- the registry itself -----------------------------------------------------------------------
+def test_daftarkan_dan_tingkat(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rkt_xl.validasi import registri
+
+    monkeypatch.setattr(registri, "KATALOG", {})
+    a = registri.daftarkan("uji-aturan", Tingkat.PERINGATAN, "Judul uji.", "Contoh uji.",
+                           tingkat_lain=(Tingkat.GALAT,))
+    assert a == registri.Aturan("uji-aturan", Tingkat.PERINGATAN, "Judul uji.", "Contoh uji.",
+                                (Tingkat.GALAT,))
+    assert dict(registri.KATALOG) == {"uji-aturan": a}
+    assert registri.daftarkan("lain", Tingkat.INFO, "J", "C").tingkat_lain == ()
+    with pytest.raises(ValueError, match=r"^aturan 'uji-aturan' didaftarkan dua kali$"):
+        registri.daftarkan("uji-aturan", Tingkat.INFO, "J", "C")
+    assert registri.temuan(a, "Lembar", "B2", "Pesan.", "Saran.") == Temuan(
+        Tingkat.PERINGATAN, "uji-aturan", "Lembar", "B2", "Pesan.", "Saran.")
+    assert registri.temuan(a, "L", "A1", "P").saran == ""
+    assert registri.temuan(a, "L", "A1", "P", tingkat=Tingkat.GALAT).tingkat is Tingkat.GALAT
+    assert registri.temuan(a, "L", "A1", "P",
+                           tingkat=Tingkat.PERINGATAN).tingkat is Tingkat.PERINGATAN
+    with pytest.raises(ValueError, match=r"^aturan 'uji-aturan' tidak berlaku pada tingkat "
+                                         r"info$"):
+        registri.temuan(a, "L", "A1", "P", tingkat=Tingkat.INFO)
+
+
+def test_pemeriksa_dan_jalankan_berurutan(monkeypatch: pytest.MonkeyPatch,
+                                         data: dict[str, Any]) -> None:
+    from rkt_xl.validasi import registri
+
+    monkeypatch.setattr(registri, "_FUNGSI", [])
+    a = KATALOG["struktur"]
+
+    def pertama(rkt: Any, hasil: Any) -> list[Temuan]:
+        return [registri.temuan(a, "X", "A1", "satu"), registri.temuan(a, "X", "A2", "dua")]
+
+    def kedua(rkt: Any, hasil: Any) -> list[Temuan]:
+        return [registri.temuan(a, "Y", "B1", "tiga")]
+
+    assert registri.pemeriksa(pertama) is pertama
+    registri.pemeriksa(kedua)
+    assert list(registri._FUNGSI) == [(f"{__name__}.pertama", pertama),
+                                      (f"{__name__}.kedua", kedua)]
+    rkt = pemetaan.susun(pertukaran.ke_tabel(data))
+    assert [t.pesan for t in registri.jalankan(rkt, hitung(rkt))] == ["satu", "dua", "tiga"]

@@ -532,8 +532,8 @@ def test_render_format_dari_gaya(contoh_xlsm: Path) -> None:
     assert "setRowHeight" not in fungsi and "setColumnWidth" not in fungsi
     tata = tata_tertulis(daftar)[skema.TABEL_2_5]
     assert tata["gabung"] == [(g.baris1, g.kolom1, g.baris2, g.kolom2) for g in rencana.gabung]
-    assert [(a, b, pytest.approx(h)) for a, b, h in tata["tinggi"]] == rencana.tinggi
-    assert [(a, b, pytest.approx(w)) for a, b, w in tata["lebar"]] == rencana.lebar
+    assert tata["tinggi"] == pytest.approx(rencana.tinggi)
+    assert tata["lebar"] == pytest.approx(rencana.lebar)
     gaya = next(s for s in payload["sheets"] if s["name"] == skema.GAYA)
     prototipe = {f"$B${i + 1}" for i, baris in enumerate(gaya["values"]) if i and baris[0]}
     for a in daftar:

@@ -11,7 +11,7 @@ from rkt_xl.model import RKT, Bacaan, Sel, Status
 from rkt_xl.temuan import Temuan, Tingkat
 from rkt_xl.validasi.isian import PERSEN
 from rkt_xl.validasi.isian import TIDAK_VALID as PAGU_TEKS
-from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
+from rkt_xl.validasi.registri import daftarkan, kode, pemeriksa, temuan
 
 TOLERANSI_CAPAIAN = Decimal("0.005")
 
@@ -71,7 +71,7 @@ def periksa_pagu_program(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
             # The format, not the value, is wrong: whatever Hitung writes would show
             # a hundred times too large, so this stays until the format is changed.
             yield temuan(PERSEN, sel.lembar, sel.alamat,
-                         f"Pagu Program {p.kode} berformat persen (tampil {sel.tampil}); "
+                         f"Pagu Program{kode(p.kode)} berformat persen (tampil {sel.tampil}); "
                          f"Rupiah bukan persentase. Jumlah pagu kegiatannya {_rp(pp.nilai)}.",
                          "Ubah format sel ke Number (Format Cells → Number), lalu tekan Hitung.",
                          tingkat=Tingkat.GALAT)
@@ -80,7 +80,7 @@ def periksa_pagu_program(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         elif tertulis.terpakai and tertulis.nilai is not None and tertulis.nilai != pp.nilai:
             selisih = tertulis.nilai - pp.nilai
             yield temuan(PAGU, sel.lembar, sel.alamat,
-                         f"Pagu Program {p.kode} tertulis {_rp(tertulis.nilai)}, jumlah pagu "
+                         f"Pagu Program{kode(p.kode)} tertulis {_rp(tertulis.nilai)}, jumlah pagu "
                          f"{pp.jumlah_kegiatan} kegiatannya {_rp(pp.nilai)} (selisih "
                          f"{_rp(abs(selisih))}, tertulis {'lebih' if selisih > 0 else 'kurang'}).",
                          f"Tekan Hitung untuk mengisi {_rp(pp.nilai)}, atau periksa pagu "
@@ -89,7 +89,7 @@ def periksa_pagu_program(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
             # Typed text that is not a number: reported by the number rule, with the
             # value Hitung will put there.
             yield temuan(PAGU_TEKS, sel.lembar, sel.alamat,
-                         f"Pagu Program {p.kode}: {tertulis.alasan or 'bukan angka'}. "
+                         f"Pagu Program{kode(p.kode)}: {tertulis.alasan or 'bukan angka'}. "
                          "Jumlah pagu kegiatannya "
                          f"{_rp(pp.nilai)}.",
                          f"Tekan Hitung untuk mengisi {_rp(pp.nilai)}.")
@@ -111,7 +111,7 @@ def periksa_pagu_tak_terhitung(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]
             apa = (f"pagu kegiatan {salah.kode or salah.nama} ({ks.lembar}!{ks.alamat}) "
                    f"{kenapa}")
         yield temuan(TAK_TERHITUNG, sel.lembar, sel.alamat,
-                     f"Pagu Program {p.kode} tidak dapat dihitung: {apa}. Sel ini tidak diisi "
+                     f"Pagu Program{kode(p.kode)} tidak dapat dihitung: {apa}. Sel ini tidak diisi "
                      "jumlah sebagian seolah-olah lengkap.",
                      "Perbaiki penyebabnya, lalu tekan Hitung.")
 
@@ -125,17 +125,20 @@ def periksa_capaian(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         sel = ev.baris.sel.get(skema.CAPAIAN)
         if sel is not None and sel.alamat:
             tertulis = ev.capaian_tertulis
-            if sel.persen and sel.angka:
+            if sel.persen and sel.angka and tertulis.nilai is not None:
+                # The cell's own numbers, not a generic example: what is stored and what
+                # the percent format makes of it.
                 yield temuan(PERSEN, sel.lembar, sel.alamat,
-                             f"Capaian indikator {ev.kode} di sel berformat persen: capaian "
-                             "sudah dalam persen, sehingga tampil 100 kali lipat (102,38 "
-                             "tampil 10238%).",
+                             f"Capaian indikator{kode(ev.kode)} di sel berformat persen: capaian "
+                             "sudah dalam persen, sehingga tampil 100 kali lipat (tersimpan "
+                             f"{angka.format_persen(tertulis.nilai)}, tampil "
+                             f"{angka.format_persen(tertulis.nilai * 100)}%).",
                              "Ubah format sel ke Number dengan 2 desimal (0.00).",
                              tingkat=Tingkat.PERINGATAN)
             if c.nilai is None:
                 if tertulis.status is not Status.KOSONG:
                     yield temuan(CAPAIAN, sel.lembar, sel.alamat,
-                                 f"Capaian indikator {ev.kode} tertulis "
+                                 f"Capaian indikator{kode(ev.kode)} tertulis "
                                  f"'{_tertulis(sel, tertulis)}', seharusnya kosong: "
                                  f"{c.alasan}.",
                                  "Tekan Hitung untuk mengosongkannya.")
@@ -147,7 +150,7 @@ def periksa_capaian(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                                ev.realisasi.nilai,
                                rkt.pengaturan.batas_capaian if c.dibatasi else None)
                 yield temuan(CAPAIAN, sel.lembar, sel.alamat,
-                             f"Capaian indikator {ev.kode} tertulis "
+                             f"Capaian indikator{kode(ev.kode)} tertulis "
                              f"'{_tertulis(sel, tertulis)}', seharusnya "
                              f"{angka.format_persen(c.nilai)}{rumus}.",
                              "Tekan Hitung untuk mengisi nilai yang benar.")
@@ -157,15 +160,16 @@ def periksa_capaian(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         if c.kategori is None:
             if ev.kategori_tertulis:
                 yield temuan(KATEGORI, ksel.lembar, ksel.alamat,
-                             f"Kategori indikator {ev.kode} tertulis '{ev.kategori_tertulis}', "
-                             "seharusnya kosong karena capaiannya tidak dapat dihitung.",
+                             f"Kategori indikator{kode(ev.kode)} tertulis "
+                             f"'{ev.kategori_tertulis}', seharusnya kosong karena capaiannya "
+                             "tidak dapat dihitung.",
                              "Tekan Hitung untuk mengosongkannya.")
         elif not ev.kategori_tertulis:
             kategori_kosong.append(ksel)
         elif ev.kategori_tertulis.strip().lower() != c.kategori.lower():
             assert c.nilai is not None
             yield temuan(KATEGORI, ksel.lembar, ksel.alamat,
-                         f"Kategori indikator {ev.kode} tertulis '{ev.kategori_tertulis}', "
+                         f"Kategori indikator{kode(ev.kode)} tertulis '{ev.kategori_tertulis}', "
                          f"seharusnya '{c.kategori}' (capaian {angka.format_persen(c.nilai)}, "
                          f"skala {rkt.pengaturan.skala_kategori}).",
                          "Tekan Hitung untuk mengisi kategori yang benar.")
@@ -205,5 +209,5 @@ def periksa_target_nol(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         if t.terpakai and t.nilai == 0 and hasil.capaian_dari(ev).nilai is None:
             sel = ev.baris.sel[skema.TARGET]
             yield temuan(TARGET_NOL, sel.lembar, sel.alamat,
-                         f"Target indikator {ev.kode} adalah 0; capaian tidak dapat dihitung.",
+                         f"Target indikator{kode(ev.kode)} adalah 0; capaian tidak dapat dihitung.",
                          "Periksa target; jika memang 0, jelaskan capaiannya secara naratif.")

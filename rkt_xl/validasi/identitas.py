@@ -76,10 +76,14 @@ def _nip(sel: Sel | None) -> Iterator[Temuan]:
         return
     angka_nip = sel.teks.replace("\u00a0", " ").replace(" ", "")
     if not (angka_nip.isascii() and angka_nip.isdigit() and len(angka_nip) == PANJANG_NIP):
-        jumlah = sum(c.isdigit() for c in angka_nip)
+        jumlah = sum(c.isascii() and c.isdigit() for c in angka_nip)
+        # Digits of another script (Arabic-Indic ١٩٦١…) look like a NIP but are not one.
+        lain = sum(c.isdigit() and not c.isascii() for c in angka_nip)
+        rincian = f"terbaca {jumlah} angka" + (
+            f" 0–9 dan {lain} angka aksara lain" if lain else "")
         yield temuan(NIP, sel.lembar, sel.alamat,
-                     f"NIP Kepala '{sel.teks}' bukan {PANJANG_NIP} angka (terbaca {jumlah} "
-                     "angka).", "Periksa NIP: 18 angka, boleh dipisah spasi seperti "
+                     f"NIP Kepala '{sel.teks}' bukan {PANJANG_NIP} angka ({rincian}).",
+                     "Periksa NIP: 18 angka 0–9, boleh dipisah spasi seperti "
                      "19610128 198703 1 008.")
 
 

@@ -9,7 +9,7 @@ from rkt_xl import angka, skema
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.model import RKT, Bacaan, Baris, GalatExcel, RumusTanpaNilai, Sel, Status
 from rkt_xl.temuan import Temuan, Tingkat
-from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
+from rkt_xl.validasi.registri import daftarkan, kode, pemeriksa, temuan
 
 WAJIB = daftarkan(
     "wajib-diisi", Tingkat.GALAT,
@@ -159,14 +159,14 @@ def periksa_sasaran(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
             if not nilai:
                 yield from _wajib(b, kolom, kolom)
         yield from _wajib(b, skema.INDIKATOR_SASARAN, "Indikator sasaran")
-        yield from _wajib(b, skema.TARGET, f"Target indikator {ind.kode}")
+        yield from _wajib(b, skema.TARGET, f"Target indikator{kode(ind.kode)}")
         yield from _satuan_perlu(b, ind.target)
         yield from _polaritas(b, ind.polaritas)
         yield from _angka(b, skema.TARGET_AKHIR, ind.target_akhir,
-                          f"Target akhir Renstra indikator {ind.kode}:", ind.satuan)
-        yield from _angka(b, skema.TARGET, ind.target, f"Target indikator {ind.kode}:",
+                          f"Target akhir Renstra indikator{kode(ind.kode)}:", ind.satuan)
+        yield from _angka(b, skema.TARGET, ind.target, f"Target indikator{kode(ind.kode)}:",
                           ind.satuan)
-        yield from _kualitatif(b, skema.TARGET, ind.target, f"Target indikator {ind.kode}")
+        yield from _kualitatif(b, skema.TARGET, ind.target, f"Target indikator{kode(ind.kode)}")
 
 
 @pemeriksa
@@ -175,18 +175,18 @@ def periksa_evaluasi(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         b = ev.baris
         yield from _wajib(b, skema.KODE, "Kode indikator")
         yield from _wajib(b, skema.INDIKATOR_SASARAN, "Indikator sasaran")
-        yield from _wajib(b, skema.TARGET, f"Target indikator {ev.kode}")
+        yield from _wajib(b, skema.TARGET, f"Target indikator{kode(ev.kode)}")
         yield from _wajib(b, skema.REALISASI,
-                          f"Realisasi indikator {ev.kode} (capaian tidak dapat dihitung)")
+                          f"Realisasi indikator{kode(ev.kode)} (capaian tidak dapat dihitung)")
         yield from _satuan_perlu(b, ev.target)
         yield from _polaritas(b, ev.polaritas)
         yield from _angka(b, skema.TARGET_AKHIR, ev.target_akhir,
-                          f"Target akhir Renstra indikator {ev.kode}:", ev.satuan)
-        yield from _angka(b, skema.TARGET, ev.target, f"Target indikator {ev.kode}:",
+                          f"Target akhir Renstra indikator{kode(ev.kode)}:", ev.satuan)
+        yield from _angka(b, skema.TARGET, ev.target, f"Target indikator{kode(ev.kode)}:",
                           ev.satuan)
-        yield from _angka(b, skema.REALISASI, ev.realisasi, f"Realisasi indikator {ev.kode}:",
+        yield from _angka(b, skema.REALISASI, ev.realisasi, f"Realisasi indikator{kode(ev.kode)}:",
                           ev.satuan)
-        yield from _kualitatif(b, skema.TARGET, ev.target, f"Target indikator {ev.kode}")
+        yield from _kualitatif(b, skema.TARGET, ev.target, f"Target indikator{kode(ev.kode)}")
 
 
 @pemeriksa
@@ -195,12 +195,12 @@ def periksa_program(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         b = p.baris
         yield from _wajib(b, skema.KODE_PROGRAM, "Kode program")
         yield from _wajib(b, skema.PROGRAM, "Nama program")
-        yield from _wajib(b, skema.INDIKATOR_PROGRAM, f"Indikator program {p.kode}")
-        yield from _wajib(b, skema.TARGET_PROGRAM, f"Target program {p.kode}")
+        yield from _wajib(b, skema.INDIKATOR_PROGRAM, f"Indikator program{kode(p.kode)}")
+        yield from _wajib(b, skema.TARGET_PROGRAM, f"Target program{kode(p.kode)}")
         sel = b.sel.get(skema.TARGET_PROGRAM)
         if sel is not None and sel.alamat and sel.persen and sel.angka:
             yield from temuan_persen(sel, angka.baca(sel.mentah, persen=True),
-                               f"Target program {p.kode}", None, False)
+                               f"Target program{kode(p.kode)}", None, False)
 
 
 @pemeriksa
@@ -210,13 +210,13 @@ def periksa_kegiatan(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         yield from _wajib(b, skema.KODE_PROGRAM, "Kode program kegiatan")
         yield from _wajib(b, skema.KODE_KEGIATAN, "Kode kegiatan")
         yield from _wajib(b, skema.KEGIATAN, "Nama kegiatan")
-        yield from _wajib(b, skema.INDIKATOR_KEGIATAN, f"Indikator kegiatan {k.kode}")
-        yield from _wajib(b, skema.TARGET, f"Target kegiatan {k.kode}")
+        yield from _wajib(b, skema.INDIKATOR_KEGIATAN, f"Indikator kegiatan{kode(k.kode)}")
+        yield from _wajib(b, skema.TARGET, f"Target kegiatan{kode(k.kode)}")
         yield from _satuan_perlu(b, k.target)
-        yield from _wajib(b, skema.PAGU, f"Pagu kegiatan {k.kode}")
-        yield from _angka(b, skema.TARGET, k.target, f"Target kegiatan {k.kode}:", k.satuan)
-        yield from _angka(b, skema.PAGU, k.pagu, f"Pagu kegiatan {k.kode}:", rupiah=True)
-        yield from _pagu_bulat(b, k.pagu, f"Pagu kegiatan {k.kode}")
+        yield from _wajib(b, skema.PAGU, f"Pagu kegiatan{kode(k.kode)}")
+        yield from _angka(b, skema.TARGET, k.target, f"Target kegiatan{kode(k.kode)}:", k.satuan)
+        yield from _angka(b, skema.PAGU, k.pagu, f"Pagu kegiatan{kode(k.kode)}:", rupiah=True)
+        yield from _pagu_bulat(b, k.pagu, f"Pagu kegiatan{kode(k.kode)}")
 
 
 def _pagu_bulat(b: Baris, pagu: Bacaan, apa: str) -> Iterator[Temuan]:

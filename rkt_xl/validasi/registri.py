@@ -51,6 +51,12 @@ def temuan(aturan: Aturan, lembar: str, sel: str, pesan: str, saran: str = "",
     return Temuan(tingkat or aturan.tingkat, aturan.id, lembar, sel, pesan, saran)
 
 
+def kode(teks: str) -> str:
+    """A row's code as a message names it after a noun ("indikator 1.1"): with its
+    space, or nothing when the code is empty (never "indikator  (…)")."""
+    return f" {teks}" if teks else ""
+
+
 def jalankan(rkt: RKT, hasil: HasilHitung) -> list[Temuan]:
     semua: list[Temuan] = []
     for _, f in _FUNGSI:

@@ -9,7 +9,7 @@ from rkt_xl import angka, skema
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.model import RKT
 from rkt_xl.temuan import Temuan, Tingkat
-from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
+from rkt_xl.validasi.registri import daftarkan, kode, pemeriksa, temuan
 
 AKHIR = daftarkan(
     "target-akhir-renstra", Tingkat.PERINGATAN,
@@ -62,7 +62,7 @@ def periksa_tahun(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
             sel = ind.baris.sel[skema.TARGET]
             yield temuan(AKHIR, sel.lembar, sel.alamat,
                          f"{tahun} adalah tahun terakhir Renstra {p[0]}-{p[1]}, tetapi target "
-                         f"indikator {ind.kode} ({ind.indikator}) adalah "
+                         f"indikator{kode(ind.kode)} ({ind.indikator}) adalah "
                          f"{angka.format_angka(t.nilai)} sedangkan target akhir Renstra "
                          f"{angka.format_angka(a.nilai)}.",
                          "Samakan target dengan target akhir Renstra, atau jelaskan "
@@ -83,7 +83,7 @@ def periksa_salinan(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
         if ev.indikator and ind.indikator and not _sama(ev.indikator, ind.indikator):
             sel = ev.baris.sel[skema.INDIKATOR_SASARAN]
             yield temuan(BERBEDA, sel.lembar, sel.alamat,
-                         f"Indikator {ev.kode}: di Evaluasi '{ev.indikator}', di Sasaran "
+                         f"Indikator{kode(ev.kode)}: di Evaluasi '{ev.indikator}', di Sasaran "
                          f"'{ind.indikator}'.",
                          "Jika indikatornya sama, samakan penulisannya; jika berbeda, beri "
                          "kode lain.")
@@ -92,7 +92,7 @@ def periksa_salinan(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                 and b.nilai is not None:
             sel = ev.baris.sel[skema.TARGET_AKHIR]
             yield temuan(BERBEDA, sel.lembar, sel.alamat,
-                         f"Target akhir Renstra indikator {ev.kode}: di Evaluasi "
+                         f"Target akhir Renstra indikator{kode(ev.kode)}: di Evaluasi "
                          f"{angka.format_angka(a.nilai)}, di Sasaran "
                          f"{angka.format_angka(b.nilai)}.",
                          "Target akhir Renstra satu indikator hanya satu; samakan.")

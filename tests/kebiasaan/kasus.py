@@ -131,8 +131,8 @@ class Harapan:
     nilai: dict[tuple[str, str], Any] = field(default_factory=dict)
     ditolak: str | None = None
     struktur: bool = False
-    lampiran: tuple[tuple[str, str], ...] = ()
-    bukan_lampiran: tuple[tuple[str, str], ...] = ()
+    lampiran: tuple[tuple[str, object], ...] = ()
+    bukan_lampiran: tuple[tuple[str, object], ...] = ()
     ref: dict[str, str] = field(default_factory=dict)
     paritas: str | None = None
 
@@ -557,8 +557,9 @@ def _(wb: Workbook) -> None:
            nilai=nilai(Kegiatan_G7=10_000_000), ref={"tblKegiatan": "A1:G5"}))
 def _(wb: Workbook) -> None:
     ws = wb["Kegiatan"]
-    for kolom, v in zip("ABCDEFG", ["2", "2.03", "Temu bisnis", "Temu bisnis terselenggara",
-                                     1, "Kali", 10_000_000], strict=True):
+    isi: list[str | int] = ["2", "2.03", "Temu bisnis", "Temu bisnis terselenggara", 1, "Kali",
+                            10_000_000]
+    for kolom, v in zip("ABCDEFG", isi, strict=True):
         ws[f"{kolom}7"] = v
 
 

@@ -18,6 +18,12 @@ OPSI_PARSER: dict[str, bool] = {
     "resolve_entities": False, "no_network": True, "huge_tree": True, "load_dtd": False,
     "dtd_validation": False, "remove_blank_text": False,
 }
+
+
+def parser_aman() -> etree.XMLParser:
+    """A parser with the same settings, for a whole document in memory."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                           load_dtd=False, dtd_validation=False, remove_blank_text=False)
 # A tag no part holds: iterparse then parses the whole part without handing a single
 # element to Python (parse_xml).
 TIDAK_ADA = "{urn:rkt-xl}tidak-ada"
