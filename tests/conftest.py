@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from rkt_xl.contoh import data_contoh
+from tests.skema_ooxml import periksa_keluaran, sebelum_jalan
 
 AKAR = Path(__file__).resolve().parent.parent
 
@@ -33,8 +34,11 @@ def jalankan_cli(*argumen: str, cwd: Path | None = None) -> subprocess.Completed
     # Block-buffered output, as users have it (see tests/korpus/fixtures.env_cli).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     env.setdefault("SOURCE_DATE_EPOCH", "1764400000")  # reproducible bytes across runs
-    return subprocess.run([sys.executable, "-m", "rkt_xl", *argumen], capture_output=True,
-                          text=True, cwd=cwd, timeout=300, env=env)
+    sebelum = sebelum_jalan(argumen, cwd)
+    r = subprocess.run([sys.executable, "-m", "rkt_xl", *argumen], capture_output=True,
+                       text=True, cwd=cwd, timeout=300, env=env)
+    periksa_keluaran(argumen, r, cwd, sebelum)
+    return r
 
 
 @pytest.fixture(scope="session")

@@ -532,8 +532,9 @@ def test_render_format_dari_gaya(contoh_xlsm: Path) -> None:
     assert "setRowHeight" not in fungsi and "setColumnWidth" not in fungsi
     tata = tata_tertulis(daftar)[skema.TABEL_2_5]
     assert tata["gabung"] == [(g.baris1, g.kolom1, g.baris2, g.kolom2) for g in rencana.gabung]
-    assert tata["tinggi"] == pytest.approx(rencana.tinggi)
-    assert tata["lebar"] == pytest.approx(rencana.lebar)
+    for kunci, harap in (("tinggi", rencana.tinggi), ("lebar", rencana.lebar)):
+        assert [(a, b) for a, b, _ in tata[kunci]] == [(a, b) for a, b, _ in harap]
+        assert [x for *_, x in tata[kunci]] == pytest.approx([x for *_, x in harap])
     gaya = next(s for s in payload["sheets"] if s["name"] == skema.GAYA)
     prototipe = {f"$B${i + 1}" for i, baris in enumerate(gaya["values"]) if i and baris[0]}
     for a in daftar:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from tests.skema_ooxml import periksa_keluaran, sebelum_jalan
+
 AKAR = Path(__file__).resolve().parents[2]
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 M = f"{{{NS}}}"
@@ -44,8 +46,11 @@ def env_cli(**tambahan: str) -> dict[str, str]:
 def cli(*argumen: str, cwd: Path, timeout: float = 120,
         **env: str) -> subprocess.CompletedProcess[str]:
     """``python -m rkt_xl ARG...`` in a subprocess, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "rkt_xl", *argumen], capture_output=True,
-                          text=True, cwd=cwd, timeout=timeout, env=env_cli(**env))
+    sebelum = sebelum_jalan(argumen, cwd)
+    r = subprocess.run([sys.executable, "-m", "rkt_xl", *argumen], capture_output=True,
+                       text=True, cwd=cwd, timeout=timeout, env=env_cli(**env))
+    periksa_keluaran(argumen, r, cwd, sebelum)
+    return r
 
 
 def keluaran(r: subprocess.CompletedProcess[str]) -> str:

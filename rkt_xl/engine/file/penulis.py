@@ -75,11 +75,14 @@ class Penulis:
         """Write values by A1 address; returns how many cells actually changed."""
         root = self.paket.xml(lembar.part)
         berubah = 0
+        induk: dict[str, tuple[str, str]] = {}
         for ref, v in nilai.items():
             baris, kolom = pecah_alamat(ref)
             c = self._sel(lembar.part, root, baris, kolom)
-            if self._isi(c, v):
+            if self._isi(c, v, induk):
                 berubah += 1
+        if induk:
+            _lepas_rumus_bersama(root, induk)
         if berubah:
             self._kotor.add(lembar.part)
         return berubah
@@ -145,10 +148,12 @@ class Penulis:
                 return s
         return None
 
-    def _isi(self, c: etree._Element, v: NilaiTulis) -> bool:
+    def _isi(self, c: etree._Element, v: NilaiTulis,
+             induk: dict[str, tuple[str, str]]) -> bool:
         """Set a cell's value; False when it already holds that value (as the reader
         reads it: the same first ``<v>``). Every ``<f>``, ``<v>`` and ``<is>`` is
-        replaced, so a cell carrying two values holds exactly one afterwards."""
+        replaced, so a cell carrying two values holds exactly one afterwards. A shared
+        formula's master removed is noted in ``induk`` (si → formula, cell)."""
         # Styles do not matter here (a date format would turn the number into a date):
         # only what the cell stores.
         lama, tanda = baca_sel(c, self.paket.shared_strings(), _TANPA_GAYA)
@@ -158,6 +163,8 @@ class Penulis:
         for anak in [x for x in c if x.tag in (_F, _V, _IS)]:
             if anak.tag == _F:
                 self.rumus_dihapus = True
+                if anak.get("t") == "shared" and anak.get("ref") and anak.text:
+                    induk[anak.get("si", "")] = (anak.text, c.get("r") or "")
             c.remove(anak)
         if "t" in c.attrib:
             del c.attrib["t"]
@@ -353,3 +360,23 @@ def _tulis(zf: zipfile.ZipFile, zi: zipfile.ZipInfo, data: bytes) -> None:
 
 
 __all__ = ["NS_MAIN", "NS_R", "NilaiTulis", "Penulis"]
+
+
+def _lepas_rumus_bersama(root: etree._Element, induk: dict[str, tuple[str, str]]) -> None:
+    """Cells sharing the formula of a master rkt-xl overwrote get it written out in
+    full, translated to their own position, as Excel itself does: a ``<f t="shared"
+    si="0"/>`` whose master is gone is content Excel removes with a repair warning."""
+    from openpyxl.formula.translate import Translator  # rare: imported when needed
+
+    for f in root.iter(_F):
+        si = f.get("si")
+        if f.get("t") != "shared" or si not in induk or f.get("ref"):
+            continue
+        rumus, asal = induk[si]
+        c = f.getparent()
+        ref = c.get("r") if c is not None else None
+        if not ref or not asal:
+            continue
+        f.text = Translator("=" + rumus, origin=asal).translate_formula(ref)[1:]
+        del f.attrib["t"]
+        del f.attrib["si"]
