@@ -24,6 +24,7 @@ from rkt_xl.model import RKT, Tabel
 from rkt_xl.pemetaan import susun
 from rkt_xl.temuan import Temuan, Tingkat, hitung_tingkat, urutkan
 from rkt_xl.validasi import ATURAN_ISI_SEL, ATURAN_KOLOM_HITUNG, periksa
+from rkt_xl.validasi.struktur import BAGIAN_RUSAK
 
 
 @dataclass(frozen=True)
@@ -221,13 +222,16 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
             # The rows are inside their tables now: what was said about them being
             # outside no longer holds.
             akhir = [t for t in akhir if t.aturan != "baris-di-luar-tabel"]
-    laporan.temuan = akhir
     if tulis_lampiran:
         from rkt_xl.lampiran import bangun_semua
 
         for layout in bangun_semua(rkt, hasil):
             engine.render(layout)
             laporan.lembar_dibuat.append(layout.lembar)
+    # A damaged sheet this run replaces whole is damaged no longer.
+    diganti = {*laporan.lembar_dibuat, *([skema.VALIDASI] if tulis_validasi else [])}
+    akhir = [t for t in akhir if not (t.aturan == BAGIAN_RUSAK.id and t.lembar in diganti)]
+    laporan.temuan = akhir
     if tulis_validasi:
         from rkt_xl.lampiran.validasi import baca_riwayat, bangun_validasi
 

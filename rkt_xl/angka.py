@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from rkt_xl.kutip import kutip
 from rkt_xl.model import Bacaan, GalatExcel, RumusTanpaNilai, Status
 
 __all__ = [
@@ -116,25 +117,26 @@ def _baca_teks(teks: str, *, boleh_satuan: bool, boleh_kualitatif: bool) -> Baca
     if m is None:
         if boleh_kualitatif:
             return Bacaan(Status.KUALITATIF, alasan="target berupa uraian, bukan angka")
-        return _tidak_valid(f"teks {teks!r} bukan angka")
+        return _tidak_valid(f"teks {kutip(teks)} bukan angka")
     token, ekor = m.group(), sisa[m.end():]
     if token.endswith(",") and ekor.startswith("-") and not ekor[1:].strip():
         token, ekor = token[:-1], ""  # "56.460.000,-": the Rupiah dash of invoices
     if token.endswith((".", ",")):
-        return _tidak_valid(f"{teks!r} tidak dapat dibaca: tanda pemisah lepas di akhir angka")
+        return _tidak_valid(
+            f"{kutip(teks)} tidak dapat dibaca: tanda pemisah lepas di akhir angka")
     satuan: str | None = None
     if ekor:
         satuan = ekor.strip()
         dipisah = ekor[0].isspace() or ekor[0] == "%"
         if not dipisah:
             # "12ulan" is a typo, not the number 12 with unit "ulan".
-            return _tidak_valid(f"{teks!r} tidak dapat dibaca sebagai angka")
+            return _tidak_valid(f"{kutip(teks)} tidak dapat dibaca sebagai angka")
         if not _SATUAN.match(satuan):
             if boleh_kualitatif:
                 return Bacaan(Status.KUALITATIF, alasan="target berupa uraian, bukan satu angka")
-            return _tidak_valid(f"{teks!r} bukan satu angka")
+            return _tidak_valid(f"{kutip(teks)} bukan satu angka")
         if not boleh_satuan:
-            return _tidak_valid(f"{teks!r}: kolom ini hanya berisi angka, tanpa satuan")
+            return _tidak_valid(f"{kutip(teks)}: kolom ini hanya berisi angka, tanpa satuan")
     nilai = _baca_token(token)
     if isinstance(nilai, Bacaan):
         return nilai
@@ -155,19 +157,19 @@ def _baca_token(token: str) -> Decimal | Bacaan:
         lain = Decimal(bulat + pecahan)
         return Bacaan(
             Status.AMBIGU,
-            alasan=(f"{token!r} ambigu: {format_angka(dibaca, len(pecahan))} (titik sebagai "
+            alasan=(f"{kutip(token)} ambigu: {format_angka(dibaca, len(pecahan))} (titik sebagai "
                     f"koma desimal) atau {format_angka(lain)}? Dalam penulisan Indonesia titik "
                     "memisahkan ribuan per tiga angka"),
             kemungkinan=(dibaca, lain),
         )
     if koma == 1 and titik >= 1 and token.index(",") < token.rindex("."):
         return _tidak_valid(
-            f"{token!r} memakai penulisan Inggris (koma ribuan, titik desimal); "
+            f"{kutip(token)} memakai penulisan Inggris (koma ribuan, titik desimal); "
             "tulis dengan titik untuk ribuan dan koma untuk desimal")
     if koma > 1:
-        return _tidak_valid(f"{token!r} memuat lebih dari satu koma desimal")
+        return _tidak_valid(f"{kutip(token)} memuat lebih dari satu koma desimal")
     return _tidak_valid(
-        f"{token!r} salah kelompok ribuan: titik harus memisahkan tepat tiga angka")
+        f"{kutip(token)} salah kelompok ribuan: titik harus memisahkan tepat tiga angka")
 
 
 def satuan_persen(satuan: str) -> bool:
@@ -198,6 +200,9 @@ def format_angka(x: int | float | Decimal, desimal: int | None = None) -> str:
     d = ke_decimal(x) if not isinstance(x, Decimal) else x
     if not d.is_finite():
         return "bukan angka" if d.is_nan() else ("-∞" if d < 0 else "∞")
+    if not desimal and d == d.to_integral_value():
+        # perf: most printed numbers are whole Rupiah (a third of the appendices' cells)
+        return f"{int(d):,}".replace(",", ".")
     if desimal is not None:
         d = bulatkan(d, desimal)
     elif d == d.to_integral_value():
@@ -236,7 +241,7 @@ def terbilang(x: int | float | Decimal, rupiah: bool = False) -> str:
     try:
         kata: str = num2words(int(d) if d == d.to_integral_value() else d, lang="id")
     except (InvalidOperation, OverflowError, NotImplementedError) as e:  # pragma: no cover
-        raise ValueError(f"{x!r} tidak dapat dieja") from e
+        raise ValueError(f"{x} tidak dapat dieja") from e
     kata = kata.strip()
     if rupiah:
         kata += " rupiah"

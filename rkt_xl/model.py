@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import Union
+from typing import NamedTuple, Union
 
 
 @dataclass(frozen=True)
@@ -225,6 +225,16 @@ class Tabel:
     di_luar: str = ""
 
 
+class BagianRusak(NamedTuple):
+    """A damaged part of the workbook file (why in Indonesian), and the sheet it belongs
+    to (its XML or its relationships): damage in a sheet rkt_xl replaces no longer
+    holds once it is replaced."""
+
+    part: str
+    alasan: str
+    lembar: str | None = None
+
+
 @dataclass
 class RKT:
     """The whole document."""
@@ -239,8 +249,8 @@ class RKT:
     tabel: dict[str, Tabel] = field(default_factory=dict)
     # The workbook has the _Gaya sheet whose prototype cells style the appendices.
     ada_gaya: bool = True
-    # Damaged parts of the file (part, why), copied as they are but reported.
-    bagian_rusak: list[tuple[str, str]] = field(default_factory=list)
+    # Damaged parts of the file, copied as they are but reported.
+    bagian_rusak: list[BagianRusak] = field(default_factory=list)
 
     def identitas_teks(self, kunci: str) -> str:
         s = self.identitas.get(kunci)

@@ -226,3 +226,25 @@ def test_terbilang_bilangan_bulat_desimal() -> None:
     assert angka.terbilang(12.5, rupiah=True) == "Tiga belas rupiah"  # half up
     with pytest.raises(ValueError, match="tidak dapat dieja"):
         angka.terbilang(D("1e400"))
+
+
+# -- quoting what was typed (rkt_xl/kutip.py) ---------------------------------------------------
+
+
+def test_teks_tak_terlihat_disebut_bukan_di_escape() -> None:
+    # A zero-width space pasted from a web page after "7" (fuzz input sel:2:1027): the
+    # message names it, instead of Python's repr escape '7\u200b'.
+    alasan = angka.baca("7\u200b").alasan
+    assert alasan is not None
+    assert "'7⟨U+200B⟩'" in alasan and "\\u" not in alasan
+
+
+def test_kutip_selalu_petik_tunggal() -> None:
+    from rkt_xl.kutip import kutip
+
+    # repr would switch to double quotes around a text holding an apostrophe
+    assert kutip("Jum'at") == "'Jum'at'"
+    assert kutip("tab\there") == "'tab⟨U+0009⟩here'"
+    assert kutip("Rp 1.000") == "'Rp 1.000'"
+    assert kutip("Rp\u00a01.000") == "'Rp⟨U+00A0⟩1.000'"
+    assert kutip("berhasil ✓") == "'berhasil ✓'"

@@ -234,7 +234,14 @@ def test_sharedstrings_strict_terbaca(tmp_path: Path) -> None:
         bk.NS.encode(), NS_STRICT.encode())
     asli = _tulis(tmp_path, bk.bersih(), "asli.xlsm")
     strict = _tulis(tmp_path, bk.tulis_zip(parts), "strict.xlsm")
-    assert _temuan(_jalankan(strict, "validasi")) == _temuan(_jalankan(asli, "validasi"))
+    h = _jalankan(strict, "validasi")
+    # Read the same: every text is there. One part in the Strict namespace inside a
+    # transitional workbook is itself damage Excel repairs (second campaign): named.
+    assert _temuan(h) - {("peringatan", "bagian-rusak", "", "")} == \
+        _temuan(_jalankan(asli, "validasi"))
+    assert h.laporan is not None and any(
+        t.aturan == "bagian-rusak" and "xl/sharedStrings.xml" in t.pesan and "Strict" in t.pesan
+        for t in h.laporan.temuan)
 
 
 # -- 5. time --------------------------------------------------------------------------------
@@ -343,7 +350,41 @@ def _extlst_di_kolom_tabel(tabel: etree._Element) -> None:
     (lambda d: bk.edit(d, part="xl/styles.xml", fungsi=_numfmtid_desimal), "xl/styles.xml"),
     # xml:1:5: an element other than tableColumn inside a table's column list
     (lambda d: bk.edit(d, tabel="tblEvaluasi", fungsi=_extlst_di_kolom_tabel), "tables/"),
-], ids=["comments-kosong", "tanggal-tidak-sah", "numfmtid-desimal", "extlst-di-kolom"])
+    # second campaign (seed 2): each a schema violation openpyxl refuses
+    # xml:2:27: a cell's style index that does not exist
+    (lambda d: bk.ganti_sel(d, "Evaluasi", bk.sel_mentah('<c r="B4" s="x"><v>1</v></c>')),
+     "Evaluasi!B4"),
+    # xml:2:685: an xf pointing past the borders (openpyxl fails once a cell uses it)
+    (lambda d: bk.edit(d, part="xl/styles.xml", fungsi=lambda st: next(
+        st.iter(bk.M + "xf")).set("borderId", "300")), "xl/styles.xml"),
+    # xml:2:9: a table id that is not an integer
+    (lambda d: bk.edit(d, tabel="tblProgram", fungsi=lambda t: t.set("id", "x")), "tables/"),
+    # xml:2:134: an element other than Relationship in a relationships part
+    (lambda d: bk.edit(d, part="xl/_rels/workbook.xml.rels", fungsi=lambda r: r.append(
+        etree.Element(f"{{{bk.NS_REL}}}bukan"))), "xl/_rels/workbook.xml.rels"),
+    # xml:2:936: a sheet name Excel forbids
+    (lambda d: bk.edit(d, part="xl/workbook.xml", fungsi=lambda wb: next(
+        x for x in wb.iter(bk.M + "sheet") if x.get("name") == "Beranda").set(
+        "name", "Ber[a]nda")), "xl/workbook.xml"),
+    # xml:2:674: a print name scoped to a sheet that does not exist
+    (lambda d: bk.edit(d, part="xl/workbook.xml", fungsi=lambda wb: next(
+        wb.iter(bk.M + "definedName")).set("localSheetId", "x")), "xl/workbook.xml"),
+    # sel:2:528: a boolean stored as TRUE (Excel and LibreOffice store 1)
+    (lambda d: bk.ganti_sel(d, "Evaluasi", bk.sel_mentah(
+        '<c r="C2" t="b"><v>TRUE</v></c>')), "Evaluasi!C2"),
+    # xml:2:96: one part in the Strict namespace in a transitional workbook
+    (lambda d: bk.ubah_zip(d, {"xl/sharedStrings.xml": bk.baca_zip(d)[
+        "xl/sharedStrings.xml"].replace(
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        b"http://purl.oclc.org/ooxml/spreadsheetml/main")}), "xl/sharedStrings.xml"),
+    # zip:2:627: the shared strings under another content type
+    (lambda d: bk.edit(d, part="[Content_Types].xml", fungsi=lambda ct: next(
+        o for o in ct if o.get("PartName") == "/xl/sharedStrings.xml").set(
+        "ContentType", "application/xml")), "xl/sharedStrings.xml"),
+], ids=["comments-kosong", "tanggal-tidak-sah", "numfmtid-desimal", "extlst-di-kolom",
+        "gaya-sel-tidak-ada", "borderid-di-luar", "id-tabel", "rels-elemen-asing",
+        "nama-lembar", "localsheetid", "boolean-true", "strict-campuran",
+        "jenis-isi-sst"])
 def test_part_rusak_dilaporkan(tmp_path: Path, ubah: Callable[[bytes], bytes],
                                bagian: str) -> None:
     """A part openpyxl refuses (the premise: Excel refuses or repairs it too): rkt-xl may
@@ -358,3 +399,74 @@ def test_part_rusak_dilaporkan(tmp_path: Path, ubah: Callable[[bytes], bytes],
     bersih = _jalankan(_tulis(tmp_path, bk.bersih(), "bersih.xlsm"), "validasi")
     assert bersih.laporan is not None
     assert not [t for t in bersih.laporan.temuan if t.aturan == "bagian-rusak"]
+
+
+# -- 8. second campaign (seed 2): not idempotent, English, refused writes -----------------------
+
+
+@pytest.mark.parametrize("sel", [
+    '<c r="H3"><v>NaN</v></c>',  # sel:2:3: damage in a computed cell Hitung repairs
+    '<c r="H3" t="inlineStr"><is><t>baris&#13;\nbaru</t></is></c>',  # sel:2:344: a CR
+])
+def test_kolom_hitung_rusak_idempoten(tmp_path: Path, sel: str) -> None:
+    """A damaged or CR-holding value in Capaian (%): the first run overwrites it (and
+    records the old text in the history); the second run reports and writes the same."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), "Evaluasi", bk.sel_mentah(sel)))
+    _idempoten(path)
+
+
+def test_capaian_raksasa_idempoten(tmp_path: Path) -> None:
+    """A capaian of ~1.6e200 computed exactly is stored as the nearest double; read
+    back, it is the same value, not a change to record again. Found by sel:2:163."""
+    def ubah(d: dict[str, Any]) -> None:
+        d["evaluasi"][0]["Target"] = 1.5
+        d["evaluasi"][0]["Realisasi"] = 2.335302237558127e198
+    path = _tulis(tmp_path, _data(ubah))
+    _idempoten(path)
+
+
+def test_entri_zip_ganda_tidak_ditulis(tmp_path: Path) -> None:
+    """Two entries of one name: which is the workbook's? validasi reads the last and
+    says so; proses refuses to write (the output would silently drop one). Found by
+    zip:2:272, zip:2:1478."""
+    isi = bk.baca_zip(bk.bersih())
+    data = bk.tulis_zip([*isi.items(), ("xl/styles.xml", isi["xl/styles.xml"])])
+    path = _tulis(tmp_path, data)
+    v = _jalankan(path, "validasi")
+    assert v.laporan is not None
+    assert any(t.aturan == "bagian-rusak" and "xl/styles.xml" in t.pesan
+               for t in v.laporan.temuan), _temuan(v)
+    h = _jalankan(path, "proses")
+    assert h.galat is not None and "dua kali" in h.galat and "tidak diubah" in h.galat
+    assert path.read_bytes() == data
+
+
+def test_rumus_dikutip_dalam_pesan(tmp_path: Path) -> None:
+    """The formula a message names is quoted as the user's text ('=SUM(1,2)'), not run
+    into the sentence. Found by sel:2:233."""
+    path = _tulis(tmp_path, bk.ganti_sel(bk.bersih(), "Identitas", bk.sel_mentah(
+        '<c r="B7"><f>SUM(1,2)</f></c>')))
+    h = _jalankan(path, "validasi")
+    assert h.laporan is not None
+    pesan = [t.pesan for t in h.laporan.temuan if t.aturan == "rumus-tanpa-nilai"]
+    assert pesan and "rumus '=SUM(1,2)' yang" in pesan[0]
+
+
+@pytest.mark.parametrize("struktur_rusak", [False, True])
+def test_lembar_hasil_rusak(tmp_path: Path, struktur_rusak: bool) -> None:
+    """A generated sheet whose XML is cut: validasi names it. proses replaces the sheet
+    whole, so the damage is gone and no longer reported (a second run reports the same);
+    with a broken structure no appendix is written, and the damage stays reported on
+    every run. Found by xml:1:11 (the bounded run of the final code)."""
+    data = bk.contoh()
+    if struktur_rusak:
+        data = bk.edit(data, tabel="tblKegiatan", fungsi=lambda t: bk.atur_tabel(t, nama="T6"))
+    part = bk.part_lembar(bk.baca_zip(data), "Tabel 2.4")
+    data = bk.ubah_zip(data, {part: bk.baca_zip(data)[part][:400]})
+    path = _tulis(tmp_path, data)
+    v = _jalankan(path, "validasi")
+    assert ("peringatan", "bagian-rusak", "Tabel 2.4", "") in _temuan(v), _temuan(v)
+    h = _jalankan(path, "proses")
+    assert (("peringatan", "bagian-rusak", "Tabel 2.4", "") in _temuan(h)) is struktur_rusak
+    assert (openpyxl_membaca(path.read_bytes()) is None) is not struktur_rusak
+    _idempoten(path)

@@ -226,3 +226,33 @@ def test_jumlah_pagu_tidak_pernah_sebagian(jumlah: list[int], posisi: int,
     bacaan.insert(posisi % (len(bacaan) + 1), angka.baca(salah or None))
     hasil = jumlah_pagu(bacaan)
     assert hasil.nilai is None and hasil.alasan
+
+
+# -- cell text through the file and back (engine/file/teks.py) ------------------------------
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60)
+       | st.builds("".join, st.lists(st.sampled_from(
+           ["_x000D_", "_x005F_", "_x0041_", "_", "x", "\r", "\n", "\x01", "a", "_x00"]),
+           max_size=12)))
+@settings(max_examples=400, deadline=None)
+def test_teks_excel_bolak_balik(teks: str) -> None:
+    """What rkt_xl writes into a cell is read back as the same text: control characters
+    and a CR (which XML would turn into a LF) as _xHHHH_, literal _xHHHH_ escaped, as
+    Excel does — so a second run never writes a text again (fuzz sel:2:344)."""
+    from rkt_xl.engine.file.teks import dari_excel, teks_excel
+
+    assert dari_excel(teks_excel(teks)) == teks
+
+
+@given(st.floats(min_value=2.0**53, max_value=1e300, allow_nan=False))
+@settings(max_examples=200, deadline=None)
+def test_angka_besar_tersimpan_sama(x: float) -> None:
+    """A big value computed exactly (a Decimal) and the double the file holds for it are
+    the same cell value: the writer leaves it, the history records nothing (sel:2:163)."""
+    from decimal import Decimal
+
+    from rkt_xl.engine._base import sama_tersimpan
+
+    tepat = Decimal(x) * Decimal("1.0000000000000001")  # digits the double cannot hold
+    assert sama_tersimpan(float(tepat), tepat)

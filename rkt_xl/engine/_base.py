@@ -11,9 +11,15 @@ from abc import ABC, abstractmethod
 from decimal import Decimal
 
 from rkt_xl.lampiran.layout import Layout
-from rkt_xl.model import NilaiMentah, Tabel
+from rkt_xl.model import BagianRusak, NilaiMentah, Tabel
 
 NilaiTulis = None | str | int | float | Decimal
+
+
+# Beyond 2^53 a double no longer holds every whole number: a capaian of 1e200 computed
+# exactly is stored as the nearest double, and must compare equal to it. An int is a
+# Rupiah, never rounded (the engines keep its digits), so it still compares exactly.
+_BULAT_PASTI = Decimal(2**53)
 
 
 def sama_tersimpan(lama: NilaiMentah, baru: NilaiTulis) -> bool:
@@ -33,7 +39,9 @@ def sama_tersimpan(lama: NilaiMentah, baru: NilaiTulis) -> bool:
     a, b = Decimal(lama) if isinstance(lama, int) else lama, \
         Decimal(baru) if isinstance(baru, int) else baru
     if isinstance(a, Decimal) and isinstance(b, Decimal) and a.is_finite() and \
-            b.is_finite() and a == a.to_integral_value() and b == b.to_integral_value():
+            b.is_finite() and a == a.to_integral_value() and b == b.to_integral_value() \
+            and (isinstance(baru, int) or (abs(a) <= _BULAT_PASTI and abs(b) <= _BULAT_PASTI)):
+        # Rupiah (ints, kept digit for digit) and whole numbers a double holds: exactly.
         return a == b
     fa, fb = float(a), float(b)
     return fa == fb or math.isclose(fa, fb, rel_tol=1e-14, abs_tol=0.0)
@@ -83,8 +91,8 @@ class Engine(ABC):
     def ada_perubahan(self) -> bool:
         """Whether this run has changed the workbook so far."""
 
-    def bagian_rusak(self) -> list[tuple[str, str]]:
-        """Parts of the workbook file that are damaged (part, why); an engine that
+    def bagian_rusak(self) -> list[BagianRusak]:
+        """Parts of the workbook file that are damaged; an engine that
         sees no file (a live Excel) has none to report."""
         return []
 

@@ -10,7 +10,6 @@ recomputed in memory: the typed Capaian (%), Kategori and Pagu Program are not u
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -95,15 +94,9 @@ def _ringkas(berkas: str) -> HasilBerkas:
     from rkt_xl.lampiran.lampiran_1 import kategori_rata_rata
     from rkt_xl.temuan import Tingkat, hitung_tingkat
 
-    # As in alur.jalankan: the run allocates many small objects and frees none of them
-    # before it ends; the cyclic collector would only rescan them.
-    gc_aktif = gc.isenabled()
-    gc.disable()
-    try:
-        a = analisis(EngineBerkas(Path(berkas)))
-    finally:
-        if gc_aktif:
-            gc.enable()
+    # No gc switch here: a library call leaves process-wide state alone (the command
+    # line raises the collector's threshold once, for the whole run: cli.keluar).
+    a = analisis(EngineBerkas(Path(berkas)))
     rkt, hasil = a.rkt, a.hasil
     jumlah = hitung_tingkat(a.temuan)
     h = HasilBerkas(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rkt_xl import skema
 from rkt_xl.hitung import HasilHitung
+from rkt_xl.kutip import kutip
 from rkt_xl.model import RKT, GalatExcel, RumusTanpaNilai
 from rkt_xl.temuan import Temuan, Tingkat
 from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
@@ -40,7 +41,7 @@ TANPA_NILAI = daftarkan(
     "rumus-tanpa-nilai", Tingkat.GALAT,
     "Sel berisi rumus yang belum pernah dihitung (berkas ditulis skrip, belum dibuka lalu "
     "disimpan di Excel/LibreOffice): nilainya belum ada.",
-    "Sel G5 berisi rumus =E5*12 yang belum dihitung; buka berkas di Excel atau LibreOffice, "
+    "Sel G5 berisi rumus '=E5*12' yang belum dihitung; buka berkas di Excel atau LibreOffice, "
     "simpan, lalu ulangi.")
 GAYA_HILANG = daftarkan(
     "gaya-tidak-ada", Tingkat.PERINGATAN,
@@ -136,7 +137,8 @@ def periksa_rumus_galat(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
                                  f"Kolom '{kolom}' berisi galat rumus {sel.mentah.kode}.",
                                  "Perbaiki rumusnya atau ketik nilainya langsung.")
                 elif isinstance(sel.mentah, RumusTanpaNilai):
-                    rumus = f" ={sel.mentah.rumus}" if sel.mentah.rumus else ""
+                    # quoted: the formula is the user's text, not part of the sentence
+                    rumus = f" {kutip('=' + sel.mentah.rumus)}" if sel.mentah.rumus else ""
                     yield temuan(TANPA_NILAI, sel.lembar, sel.alamat,
                                  f"Kolom '{kolom}' berisi rumus{rumus} yang belum pernah "
                                  "dihitung (berkas ditulis oleh skrip dan belum dibuka di "
@@ -158,8 +160,8 @@ def periksa_gaya(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
 
 @pemeriksa
 def periksa_bagian_rusak(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
-    for bagian, alasan in rkt.bagian_rusak:
-        yield temuan(BAGIAN_RUSAK, "", "",
+    for bagian, alasan, lembar in rkt.bagian_rusak:
+        yield temuan(BAGIAN_RUSAK, lembar or "", "",
                      f"Bagian {bagian} di dalam berkas rusak ({alasan}); rkt-xl menyalinnya "
                      "apa adanya, tetapi Excel mungkin menolak membuka berkas ini.",
                      "Buka berkas di Excel (File → Open → Open and Repair) dan simpan, atau "

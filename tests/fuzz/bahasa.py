@@ -22,7 +22,6 @@ English (``File → Info → Protect Workbook``, ``Hitung``) are not function wo
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -109,7 +108,9 @@ class Pengguna:
         for t in teks:
             for bentuk in (t, ditulis_excel(t)):
                 semua.add(bentuk)
+                # messages quote a text trimmed, and each of its lines trimmed
                 semua.update(bentuk.splitlines())
+                semua.update(x.strip() for x in bentuk.splitlines())
         self.teks = sorted((t for t in semua if t.strip()), key=len, reverse=True)
         self._gumpal = "\0".join(self.teks)
         self._dimuat: dict[str, bool] = {}  # a big table quotes the same texts again
@@ -144,19 +145,21 @@ class Pengguna:
         return (kanan - kiri) - (akhir - awal) >= _KONTEKS
 
 
-def _isi_kutipan(kutipan: str) -> str:
-    try:
-        isi = ast.literal_eval(kutipan)
-    except (ValueError, SyntaxError):
-        return kutipan[1:-1]
-    return isi if isinstance(isi, str) else kutipan[1:-1]
+_TAK_TAMPAK = re.compile(r"⟨U\+([0-9A-F]{4,6})⟩")
+
+
+def _isi_kutipan(kutipan: str) -> list[str]:
+    """What a quotation may hold of the user's text: rkt_xl.kutip quotes as typed,
+    with invisible characters named (⟨U+200B⟩), and a formula after its "="."""
+    isi = _TAK_TAMPAK.sub(lambda m: chr(int(m.group(1), 16)), kutipan[1:-1])
+    return [isi, isi[1:]] if isi.startswith("=") else [isi]
 
 
 def tutup_kutipan(baris: str, pengguna: Pengguna) -> str:
     """``baris`` with every quoted user text replaced by a same-length placeholder."""
     def ganti(m: re.Match[str]) -> str:
-        return _TUTUP * len(m.group()) if pengguna.memuat(_isi_kutipan(m.group())) \
-            else m.group()
+        return _TUTUP * len(m.group()) \
+            if any(pengguna.memuat(x) for x in _isi_kutipan(m.group())) else m.group()
 
     return _KUTIPAN.sub(ganti, baris)
 

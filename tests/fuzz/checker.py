@@ -277,6 +277,39 @@ def openpyxl_membaca(data: bytes) -> str | None:
     return None
 
 
+# XML comments and processing instructions (not the declaration): legal anywhere in a
+# part, read by Excel and by rkt_xl, but openpyxl takes them for elements in .rels and
+# table parts (KeyError, TypeError). openpyxl stands in for Excel only where it reads
+# what the standard allows.
+_KOMENTAR_PI = re.compile(rb"<!--.*?-->|<\?(?!xml[\s?])[^?]*\?>", re.S)
+# Markup Compatibility blocks, which Excel resolves (and openpyxl does not) in every
+# part but the relationships (OPC has no MCE: rkt-xl reports those).
+_MCE = re.compile(rb"<mc:AlternateContent\b.*?</mc:AlternateContent>", re.S)
+
+
+def openpyxl_keterbatasan(data: bytes) -> bool:
+    """openpyxl fails on ``data`` only for its comments or processing instructions:
+    without them it reads the workbook."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = [(i, zf.read(i)) for i in zf.infolist()]
+    except Exception:  # not a zip openpyxl could read anyway
+        return False
+    def bersih(nama: str, isi: bytes) -> bytes:
+        if nama.endswith(".xml"):
+            isi = _MCE.sub(b"", isi)
+        return _KOMENTAR_PI.sub(b"", isi) if nama.endswith((".xml", ".rels")) else isi
+
+    baru = [(i, bersih(i.filename, isi)) for i, isi in parts]
+    if all(a == b for (_, a), (_, b) in zip(parts, baru, strict=True)):
+        return False
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i, isi in baru:
+            zf.writestr(i.filename, isi)
+    return openpyxl_membaca(keluar.getvalue()) is None
+
+
 def _part_berbeda(a: bytes, b: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(a)) as za, zipfile.ZipFile(io.BytesIO(b)) as zb:
@@ -357,11 +390,17 @@ def _cek_openpyxl(h: HasilFuzz, masukan: bytes, keluaran: bytes,
     if alasan is None:
         return
     alasan_masukan = openpyxl_membaca(masukan)
-    if alasan_masukan is None:
-        h.tambah("openpyxl", f"masukan terbaca openpyxl, keluaran proses tidak: {alasan}")
-        return
     dilaporkan = [t for t in data_v or [] if t.get("tingkat") in ("galat", "peringatan")
                   and _NAMA_PART.search(str(t.get("pesan", "")))]
+    if alasan_masukan is None:
+        # openpyxl reads a broken style until a cell uses it (an xf pointing past the
+        # borders): input that Excel repairs as well, said so by validasi, is not made
+        # worse by rkt-xl using it
+        if not dilaporkan:
+            h.tambah("openpyxl", f"masukan terbaca openpyxl, keluaran proses tidak: {alasan}")
+        return
+    if openpyxl_keterbatasan(masukan) and openpyxl_keterbatasan(keluaran):
+        return  # legal XML openpyxl misreads, in the input as in the output
     if not dilaporkan:
         status = "tanpa galat" if not any(t.get("tingkat") == "galat" for t in data_v or []) \
             else "tanpa temuan yang menyebut part"

@@ -1291,8 +1291,9 @@ def _sel_acak(a: Alat, parts: dict[str, bytes], ref: str, sst: etree._Element,
         c.set("t", "e")
         v(a.teks(a.pilih(GALAT_EXCEL)))
     elif jenis == "rumus":
-        etree.SubElement(c, M + "f").text = a.pilih(("SUM(1,2)", "1/0", "A1", "#REF!+1",
-                                                      'WEBSERVICE("http://127.0.0.1:9/")', ""))
+        # the formula is the user's text: a message may quote it
+        etree.SubElement(c, M + "f").text = a.teks(a.pilih((
+            "SUM(1,2)", "1/0", "A1", "#REF!+1", 'WEBSERVICE("http://127.0.0.1:9/")', "")))
         cache = a.pilih(("none", "number", "str", "error", "bool"))
         if cache == "number":
             v(a.teks(v_acak(a)))

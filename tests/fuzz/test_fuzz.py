@@ -26,7 +26,7 @@ from tests.korpus import buat_korpus as bk
 # Fixed seeds: the same inputs on every CI run. RKT_FUZZ_JUMLAH changes how many (per
 # level) for a local run; CI keeps the default (~2 minutes on 2 cores).
 SEED = 1
-JUMLAH = int(os.environ.get("RKT_FUZZ_JUMLAH", "50"))
+JUMLAH = int(os.environ.get("RKT_FUZZ_JUMLAH", "100"))
 
 
 @pytest.mark.lambat

@@ -14,7 +14,7 @@ from rkt_xl.engine.file.penulis import Penulis
 from rkt_xl.engine.file.simpan import tulis_atomik
 from rkt_xl.galat import GalatBerkas
 from rkt_xl.lampiran.layout import Layout
-from rkt_xl.model import NilaiMentah, Tabel
+from rkt_xl.model import BagianRusak, NilaiMentah, Tabel
 
 __all__ = ["EngineBerkas"]
 
@@ -36,7 +36,8 @@ class EngineBerkas(Engine):
             if info is None or not info.ref:
                 continue
             # cells and merged ranges (Tabel.gabungan) in one pass over the sheet
-            hasil[t.nama] = baca_tabel(self.paket, info, gabungan=True)
+            hasil[t.nama] = baca_tabel(self.paket, info, gabungan=True,
+                                       kolom_hitung=t.kolom_hitung)
         return hasil
 
     def tulis_kolom(self, tabel: Tabel, kolom: str, nilai: dict[int, NilaiTulis]) -> list[str]:
@@ -83,7 +84,7 @@ class EngineBerkas(Engine):
         self.penulis.tulis_sel(lembar, {sel: teks})
         return True
 
-    def bagian_rusak(self) -> list[tuple[str, str]]:
+    def bagian_rusak(self) -> list[BagianRusak]:
         return bagian_rusak(self.paket)
 
     def ada_perubahan(self) -> bool:
@@ -116,6 +117,12 @@ class EngineBerkas(Engine):
     def simpan(self) -> bool:
         if not self.penulis.ada_perubahan:
             return False
+        if self.paket.ganda:
+            raise GalatBerkas(
+                f"{self.nama}: bagian {self.paket.ganda[0]} ada dua kali di dalam berkas "
+                "(berkas rusak: tidak jelas mana yang benar), sehingga rkt-xl tidak menulis ke "
+                "dalamnya. Buka berkas di Excel (File → Open → Open and Repair) dan simpan "
+                "dengan nama lain, lalu ulangi. Berkas tidak diubah.")
         if self.paket.strict:
             raise GalatBerkas(
                 f"{self.nama}: berkas berformat Strict Open XML; rkt-xl dapat membacanya "

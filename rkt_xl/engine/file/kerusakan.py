@@ -10,44 +10,154 @@ cells the reader found holding what their type cannot hold.
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 
 from lxml import etree
 
+from rkt_xl.alamat import rentang
 from rkt_xl.engine.file.paket import NS_CT, M, Paket
-from rkt_xl.engine.file.urai import TIDAK_ADA, UraiXml
+from rkt_xl.engine.file.urai import TANDA_STRICT, TIDAK_ADA, UraiXml
 from rkt_xl.galat import GalatBerkas
+from rkt_xl.kutip import kutip
+from rkt_xl.model import BagianRusak
 
 # A part's damage as (part, why), why in Indonesian for the rule's message.
 Kerusakan = tuple[str, str]
 
 
-def bagian_rusak(paket: Paket) -> list[Kerusakan]:
+def bagian_rusak(paket: Paket) -> list[BagianRusak]:
     hasil = _xml_rusak(paket)
     rusak = {n for n, _ in hasil}
     hasil += _relasi_rusak(paket, rusak)
     hasil += _gaya_rusak(paket, rusak)
     hasil += _tabel_rusak(paket, rusak)
+    hasil += _buku_kerja_rusak(paket, rusak)
+    hasil += [(n, "ada dua kali di dalam berkas zip (yang terakhir dibaca; rkt-xl tidak "
+                  "menulis ke berkas ini)") for n in paket.ganda]
+    hasil += _lembar_rusak(paket, rusak)
     for part, daftar in paket.sel_rusak.items():
         lembar = next((x.nama for x in paket.lembar.values() if x.part == part), None)
         awal = f"{lembar}!" if lembar is not None else ""
-        hasil += [(part, f"sel {awal}{ref} berisi nilai yang tidak sesuai jenisnya ({teks!r})")
-                  for ref, teks in daftar[:3]]
-    return sorted(hasil)
+        # a sheet holding two tables is read twice: each cell once
+        hasil += [(part, f"sel {awal}{x.ref} {x.alasan}" if x.ref else
+                   f"{awal.rstrip('!') or part}: {x.alasan}")
+                  for x in dict.fromkeys(daftar)][:3]
+    milik: dict[str, str] = {}
+    for x in paket.lembar.values():
+        folder, nama = posixpath.split(x.part)
+        milik[x.part] = milik[posixpath.join(folder, "_rels", nama + ".rels")] = x.nama
+    return [BagianRusak(part, alasan, milik.get(part)) for part, alasan in sorted(hasil)]
 
 
 def _xml_rusak(paket: Paket) -> list[Kerusakan]:
     hasil: list[Kerusakan] = []
+    strict = paket.strict
     for nama, data in paket.parts.items():
-        if not nama.endswith((".xml", ".rels")) or paket.pohon(nama) is not None or \
-                nama in paket.terbaca:
+        if not nama.endswith((".xml", ".rels")):
+            continue
+        if not strict and TANDA_STRICT in data:
+            hasil.append((nama, "memakai namespace Strict OOXML, sedangkan buku kerjanya "
+                                "Transitional"))
+            continue
+        if paket.pohon(nama) is not None or nama in paket.terbaca:
             continue
         try:
             for _ in UraiXml(data, nama, paket.nama, ("end",), (TIDAK_ADA,)):
                 pass
         except GalatBerkas as e:
             hasil.append((nama, "XML tidak sah" if "XML" in str(e) else "memuat deklarasi DTD"))
+    return hasil
+
+
+# CT_Workbook's children (ECMA-376 Part 1, §18.2.27), in the main namespace.
+_ANAK_WORKBOOK = frozenset(M + t for t in (
+    "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
+    "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize",
+    "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing",
+    "fileRecoveryPr", "webPublishObjects", "extLst"))
+
+
+_NAMA_LARANGAN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _buku_kerja_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
+    """An element workbook.xml's schema does not have (other namespaces are Excel's
+    extensions, marked ignorable)."""
+    if paket.part_workbook in rusak:
+        return []
+    wb = paket.xml(paket.part_workbook)
+    asing = sorted({etree.QName(x).localname for x in wb
+                    if isinstance(x.tag, str) and x.tag.startswith(M)
+                    and x.tag not in _ANAK_WORKBOOK})
+    hasil = [(paket.part_workbook, f"memuat elemen <{t}> yang tidak dikenal") for t in asing[:3]]
+    lembar = wb.find(f"{M}sheets")
+    anak = [x for x in (lembar if lembar is not None else []) if isinstance(x.tag, str)]
+    if any(x.tag != f"{M}sheet" for x in anak):
+        hasil.append((paket.part_workbook, "daftar lembar (<sheets>) memuat elemen lain"))
+    for dn in wb.iterfind(f"{M}definedNames/{M}definedName"):
+        nilai = dn.get("localSheetId")
+        if nilai is not None and not (_uint(nilai) and int(nilai) < len(anak)):
+            hasil.append((paket.part_workbook, f"nama {kutip(dn.get('name') or '')}: "
+                                               f"localSheetId {kutip(nilai)} bukan nomor "
+                                               "lembar yang ada"))
+    for x in anak:
+        nama = x.get("name") or ""
+        if not nama or len(nama) > 31 or _NAMA_LARANGAN.search(nama) or \
+                nama.startswith("'") or nama.endswith("'"):
+            hasil.append((paket.part_workbook, f"nama lembar {kutip(nama)} tidak sah di "
+                                               "Excel (kosong, lebih dari 31 huruf, atau "
+                                               "memuat [ ] : * ? / \\)"))
+    for v in wb.iterfind(f"{M}bookViews/{M}workbookView"):
+        for atribut in ("activeTab", "firstSheet"):
+            nilai = v.get(atribut)
+            if nilai is not None and not (_uint(nilai) and int(nilai) < max(len(anak), 1)):
+                hasil.append((paket.part_workbook,
+                              f"{atribut} {kutip(nilai)} bukan nomor lembar yang ada"))
+    return hasil
+
+
+_GAYA_SEL = re.compile(rb'<(?:\w+:)?(?:c|row)\s[^>]*?\bs="([^"]*)"')
+_REF_SEL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([^"]*)"')
+_GAYA_KOLOM = re.compile(rb'<(?:\w+:)?col\s[^>]*?\bstyle="([^"]*)"')
+_ATRIBUT = re.compile(rb'\b(\w+)="([^"]*)"')
+_PAGE_SETUP = re.compile(rb"<(?:\w+:)?pageSetup\s[^>]*>")
+# CT_PageSetup's unsigned attributes (ECMA-376 Part 1, §18.3.1.63)
+_UINT_PAGE_SETUP = frozenset((b"paperSize", b"scale", b"firstPageNumber", b"fitToWidth",
+                              b"fitToHeight", b"horizontalDpi", b"verticalDpi", b"copies"))
+
+
+def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
+    """What the reader does not see of a sheet: column styles and page setup (before
+    and after the cell data), and in the sheets it does not read at all (Beranda,
+    xlwings.conf), each cell's reference and style."""
+    sah = paket.gaya_angka().sah
+    hasil: list[Kerusakan] = []
+    for x in paket.lembar.values():
+        if x.part in lewati or x.part not in paket.parts:
+            continue
+        data = paket.parts[x.part]
+        awal, akhir = data.find(b"<sheetData"), data.rfind(b"</sheetData>")
+        pinggir = data if awal < 0 or akhir < 0 else data[:awal] + data[akhir:]
+        alasan: list[str] = []
+        if sah is not None:
+            alasan += [f"kolom memakai gaya {kutip(g)}, yang tidak ada" for g in
+                       sorted({m.decode("utf-8", "replace")
+                               for m in _GAYA_KOLOM.findall(pinggir)} - sah)]
+        for m in _PAGE_SETUP.finditer(pinggir):
+            alasan += [f"pengaturan cetak {k.decode()} {kutip(v.decode('utf-8', 'replace'))} "
+                       "bukan bilangan bulat" for k, v in _ATRIBUT.findall(m.group())
+                       if k in _UINT_PAGE_SETUP and not _uint(v.decode("utf-8", "replace"))]
+        if x.part not in paket.terbaca:
+            if sah is not None:
+                alasan += [f"sel memakai gaya {kutip(g)}, yang tidak ada (ada {len(sah)} "
+                           "gaya sel)" for g in sorted({m.decode("utf-8", "replace")
+                                                        for m in _GAYA_SEL.findall(data)} - sah)]
+            alasan += [f"alamat sel {kutip(r)} tidak sah" for r in
+                       sorted({m.decode("utf-8", "replace") for m in _REF_SEL.findall(data)})
+                       if not _rentang_sah(r) or ":" in r]
+        hasil += [(x.part, f"lembar {kutip(x.nama)}: {a}") for a in alasan[:3]]
     return hasil
 
 
@@ -61,6 +171,13 @@ def _relasi_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
         if jenis is not None and nama not in jenis[0] and _ekstensi(nama) not in jenis[1]:
             hasil.append((nama, "jenis isinya tidak disebut di [Content_Types].xml"))
         if nama.endswith(".rels"):
+            # OPC: a relationships part holds Relationship elements and nothing else
+            try:
+                lain = {etree.QName(x).localname for x in paket.xml(nama)
+                        if isinstance(x.tag, str) and x.tag != _RELASI}
+            except GalatBerkas:
+                continue
+            hasil += [(nama, f"memuat elemen <{t}> selain Relationship") for t in sorted(lain)]
             continue
         folder, dasar = posixpath.split(nama)
         rels_part = posixpath.join(folder, "_rels", dasar + ".rels")
@@ -70,25 +187,77 @@ def _relasi_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
             rels = paket.rels(nama)
         except GalatBerkas:
             continue  # reported as XML above
-        for rid, (_, target) in rels.items():
+        for rid, (tipe, target) in rels.items():
             if target not in paket.parts:
                 hasil.append((rels_part, f"relasi {rid} merujuk {target}, yang tidak ada"))
+            elif jenis is not None:
+                harap = _JENIS_PER_RELASI.get(tipe.rsplit("/", 1)[-1])
+                nyata = jenis[2].get(target)
+                if harap is not None and nyata is not None and nyata != harap:
+                    hasil.append((target, f"jenis isinya {kutip(nyata)}, seharusnya {harap}"))
         if nama in milik:
             for rid in sorted(_rujukan_relasi(paket.parts[nama]) - set(rels)):
                 hasil.append((nama, f"merujuk relasi {rid}, yang tidak ada"))
     return hasil
 
 
+# Each xf names its font, fill, border and (in cellXfs) its cell style xf by index.
+_INDEKS_XF = (("fontId", "fonts", "font"), ("fillId", "fills", "fill"),
+              ("borderId", "borders", "border"))
+_UINT_MAKS = 2**32 - 1
+
+
 def _gaya_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
-    """numFmtId holds an unsigned integer; Excel (and openpyxl) refuse anything else,
-    while the reader falls back to General for that style."""
+    """Style indexes Excel refuses: a numFmtId that is not an unsigned integer, or an
+    xf pointing past the fonts, fills, borders or cell style xfs there are. The reader
+    falls back to General for such a style, but a cell or generated sheet using it
+    makes Excel repair the file (and openpyxl fail)."""
     part = paket.part_styles()
     if part is None or part not in paket.parts or part in rusak:
         return []
     st = paket.xml(part)
-    salah = sorted({x.get("numFmtId", "") for x in st.iter(f"{M}numFmt", f"{M}xf")
-                    if not (x.get("numFmtId") or "0").isdigit()})
-    return [(part, f"numFmtId {s!r} bukan bilangan bulat") for s in salah[:3]]
+    alasan: list[str] = []
+    salah = sorted({n for x in st.iter(f"{M}numFmt", f"{M}xf")
+                    if (n := x.get("numFmtId")) is not None and not _uint(n)})
+    alasan += [f"numFmtId {kutip(s)} bukan bilangan bulat" for s in salah[:3]]
+    jumlah = {koleksi: len(st.findall(f"{M}{koleksi}/{M}{anak}"))
+              for _, koleksi, anak in _INDEKS_XF}
+    jumlah["cellStyleXfs"] = len(st.findall(f"{M}cellStyleXfs/{M}xf"))
+    for el in st.iter():
+        rgb = el.get("rgb") if isinstance(el.tag, str) else None
+        if rgb is not None and not _RGB.fullmatch(rgb):
+            alasan.append(f"warna {kutip(rgb)} bukan ARGB heksadesimal")
+    for el in st.iterfind(f"{M}fonts/{M}font/*"):
+        val = el.get("val")
+        tag = etree.QName(el).localname
+        if val is not None and ((tag in ("family", "charset") and not _uint(val)) or
+                                (tag == "sz" and not _angka(val))):
+            alasan.append(f"huruf: {tag} {kutip(val)} bukan angka")
+    for daftar in ("cellStyleXfs", "cellXfs"):
+        indeks = [(a, k) for a, k, _ in _INDEKS_XF]
+        if daftar == "cellXfs":
+            indeks.append(("xfId", "cellStyleXfs"))
+        for i, xf in enumerate(st.iterfind(f"{M}{daftar}/{M}xf")):
+            for atribut, koleksi in indeks:
+                nilai = xf.get(atribut)
+                if nilai is not None and not (_uint(nilai) and int(nilai) < jumlah[koleksi]):
+                    alasan.append(f"{daftar} {i}: {atribut} {kutip(nilai)} di luar {koleksi} "
+                                  f"(ada {jumlah[koleksi]})")
+    return [(part, a) for a in alasan[:3]]
+
+
+def _uint(teks: str) -> bool:
+    return teks.isascii() and teks.isdigit() and int(teks) <= _UINT_MAKS
+
+
+_RGB = re.compile(r"[0-9A-Fa-f]{8}")
+
+
+def _angka(teks: str) -> bool:
+    try:
+        return math.isfinite(float(teks))
+    except ValueError:
+        return False
 
 
 def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
@@ -98,7 +267,17 @@ def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
     for info in paket.tabel.values():
         if info.part in rusak or info.part not in paket.parts:
             continue
-        kolom = paket.xml(info.part).find(f"{M}tableColumns")
+        akar = paket.xml(info.part)
+        for atribut in ("id", "headerRowCount", "totalsRowCount"):
+            nilai = akar.get(atribut)
+            if (nilai is not None or atribut == "id") and not _uint(nilai or ""):
+                hasil.append((info.part, f"{atribut} {kutip(nilai or '')} bukan bilangan bulat"))
+        af = akar.find(f"{M}autoFilter")
+        for apa, el in (("ref", akar), ("autoFilter ref", af)):
+            ref = el.get("ref") if el is not None else None
+            if ref is not None and (not _rentang_sah(ref) or "$" in ref):
+                hasil.append((info.part, f"{apa} {kutip(ref)} bukan rentang sel"))
+        kolom = akar.find(f"{M}tableColumns")
         if kolom is None:
             continue
         for c in kolom.iterchildren():
@@ -107,23 +286,45 @@ def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
             if c.tag != f"{M}tableColumn":
                 hasil.append((info.part, f"tableColumns memuat <{etree.QName(c).localname}>"))
                 break
-            if not (c.get("id") or "").isdigit():
-                hasil.append((info.part, "kolom tabel tanpa id bilangan bulat"))
+            if not (c.get("id") or "").isdigit() or any(
+                    (v := c.get(a)) is not None and not _uint(v)
+                    for a in ("dataDxfId", "headerRowDxfId", "totalsRowDxfId")):
+                hasil.append((info.part, f"kolom tabel {kutip(c.get('name') or '')}: id atau "
+                                         "gaya bukan bilangan bulat"))
                 break
     return hasil
 
 
-def _jenis_isi(paket: Paket) -> tuple[set[str], set[str]] | None:
-    """Parts named by an Override, and extensions with a Default."""
+def _rentang_sah(ref: str) -> bool:
+    try:
+        rentang(ref)
+    except ValueError:
+        return False
+    return True
+
+
+def _jenis_isi(paket: Paket) -> tuple[set[str], set[str], dict[str, str]] | None:
+    """Parts named by an Override, extensions with a Default, and each Override's type."""
     try:
         ct = paket.xml("[Content_Types].xml")
     except GalatBerkas:
         return None
-    override = {(o.get("PartName") or "").lstrip("/")
+    per_part = {(o.get("PartName") or "").lstrip("/"): o.get("ContentType") or ""
                 for o in ct.iterchildren(f"{{{NS_CT}}}Override")}
     default = {(d.get("Extension") or "").lower()
                for d in ct.iterchildren(f"{{{NS_CT}}}Default")}
-    return override | {"[Content_Types].xml"}, default
+    return set(per_part) | {"[Content_Types].xml"}, default, per_part
+
+
+_RELASI = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+# The content type a part must have for the relationship that finds it (Excel finds
+# the part by relationship, and refuses it under another type).
+_JENIS_PER_RELASI = {
+    "worksheet": _SML + "worksheet+xml", "sharedStrings": _SML + "sharedStrings+xml",
+    "styles": _SML + "styles+xml", "table": _SML + "table+xml",
+    "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+}
 
 
 def _ekstensi(nama: str) -> str:

@@ -12,13 +12,16 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
 from rkt_xl import kode_format
 from rkt_xl.alamat import rentang
+from rkt_xl.engine.file.teks import dari_excel
 from rkt_xl.engine.file.urai import TANDA_STRICT, parse_xml
 from rkt_xl.galat import GalatBerkas
 
@@ -151,7 +154,7 @@ class Paket:
         # For the damage report (kerusakan.py): parts parsed to their end while
         # streaming, and cells holding what their type cannot hold.
         self.terbaca: set[str] = set()
-        self.sel_rusak: dict[str, list[tuple[str, str]]] = {}
+        self.sel_rusak: dict[str, list[SelRusak]] = {}
         self.lembar: dict[str, InfoLembar] = {}
         self.tabel: dict[str, InfoTabel] = {}
         self._baca_struktur()
@@ -218,6 +221,12 @@ class Paket:
         if "xl/workbook.xml" in self.parts:
             return "xl/workbook.xml"
         raise GalatBerkas(f"{self.nama}: bagian workbook tidak ditemukan; berkas rusak")
+
+    @property
+    def ganda(self) -> list[str]:
+        """Entry names the zip holds more than once (the last copy is the one read)."""
+        hitung = Counter(i.filename for i in self.infos)
+        return sorted(n for n, k in hitung.items() if k > 1)
 
     @property
     def strict(self) -> bool:
@@ -306,7 +315,8 @@ class Paket:
                     if len(si) == 1:
                         t = si[0]
                         if t.tag == _T:
-                            tambah(t.text or "")
+                            x = t.text or ""
+                            tambah(dari_excel(x) if "_x" in x else x)
                             continue
                     tambah(teks_si(si))
         return self._sst
@@ -330,7 +340,8 @@ class Paket:
         tanggal: set[int] = set()
         persen: set[int] = set()
         xfs = st.find(M + "cellXfs")
-        for i, xf in enumerate(xfs if xfs is not None else []):
+        daftar = list(xfs.iterchildren(M + "xf")) if xfs is not None else []
+        for i, xf in enumerate(daftar):
             fid = _id_format(xf.get("numFmtId", "0"))
             if fid is None:
                 continue  # not a number: Excel would not open it; read as General
@@ -339,15 +350,17 @@ class Paket:
                 tanggal.add(i)
             elif fid in _FORMAT_PERSEN or (kode is not None and kode_format.persen(kode)):
                 persen.add(i)
-        return GayaAngka(frozenset(tanggal), frozenset(persen))
+        return GayaAngka(frozenset(tanggal), frozenset(persen),
+                         frozenset(str(i) for i in range(len(daftar))))
 
     def tandai_terbaca(self, part: str) -> None:
         """A part was parsed to its end without error (streamed, so not cached)."""
         self.terbaca.add(part)
 
-    def tandai_sel_rusak(self, part: str, ref: str, teks: str) -> None:
-        """A cell whose value its type cannot hold (``<v>1,5</v>`` in a number cell)."""
-        self.sel_rusak.setdefault(part, []).append((ref, teks))
+    def tandai_sel_rusak(self, part: str, ref: str, alasan: str, nilai: bool) -> None:
+        """A damaged cell: a value its type cannot hold (``<v>1,5</v>`` in a number cell),
+        a style that does not exist."""
+        self.sel_rusak.setdefault(part, []).append(SelRusak(ref, alasan, nilai))
 
     def lupakan(self, part: str) -> None:
         """The part is being replaced: its parsed tree no longer describes it."""
@@ -363,12 +376,22 @@ class Paket:
                      if t.endswith("/styles")), None)
 
 
+class SelRusak(NamedTuple):
+    """A damaged cell, as the damage report names it."""
+
+    ref: str
+    alasan: str  # "berisi nilai yang tidak sesuai jenisnya ('NaN')"
+    nilai: bool  # the damage is in the value (gone once Hitung writes the cell)
+
+
 @dataclass(frozen=True)
 class GayaAngka:
     """cellXfs indices by what their number format does to a number."""
 
     tanggal: frozenset[int] = frozenset()
     persen: frozenset[int] = frozenset()
+    # the s="…" a cell may carry (None: no stylesheet, nothing to check against)
+    sah: frozenset[str] | None = None
 
 
 def _id_format(teks: str | None) -> int | None:
@@ -391,7 +414,7 @@ def teks_si(si: etree._Element) -> str:
     """Text of a shared/inline string, runs joined, phonetic runs skipped."""
     t = si.find(M + "t")
     if t is not None and len(si) == 1:
-        return t.text or ""
+        return dari_excel(t.text or "")
     bagian = []
     for x in si.iter(M + "t"):
         induk = x.getparent()
@@ -399,7 +422,7 @@ def teks_si(si: etree._Element) -> str:
         if induk is not None and induk.tag != M + "rPh" and \
                 (induk is si or induk.getparent() is si):
             bagian.append(x.text or "")
-    return "".join(bagian)
+    return dari_excel("".join(bagian))
 
 
 def _nama_kolom(nama: str) -> str:

@@ -21,10 +21,11 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from rkt_xl import batas_tabel
-from rkt_xl.alamat import angka_ke_kolom, kolom_alamat, rentang
+from rkt_xl.alamat import angka_ke_kolom, kolom_alamat, pecah_alamat, rentang
 from rkt_xl.engine.file.paket import GayaAngka, InfoTabel, M, Paket, teks_si
 from rkt_xl.engine.file.urai import iter_xml
 from rkt_xl.galat import GalatBerkas
+from rkt_xl.kutip import kutip
 from rkt_xl.model import Baris, GalatExcel, NilaiMentah, RumusTanpaNilai, Sel, Tabel
 
 _EPOCH = _dt.datetime(1899, 12, 30)
@@ -109,9 +110,12 @@ def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiM
         try:
             return sst[int(teks)], tanda
         except (ValueError, IndexError):
-            return GalatExcel("#REF!"), tanda
+            return GalatExcel("#REF!"), tanda | RUSAK  # no such shared string
     if t == "b":
-        return teks.strip() in ("1", "true"), tanda
+        b = teks.strip()
+        if b not in ("0", "1"):
+            tanda |= RUSAK  # Excel and LibreOffice store 1 and 0; openpyxl fails on TRUE
+        return b in ("1", "true"), tanda
     if t == "e":
         return GalatExcel(teks.strip()), tanda
     if t == "d":
@@ -120,6 +124,13 @@ def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiM
     elif t != "str":
         tanda |= RUSAK  # a type SpreadsheetML does not have
     return teks, tanda  # "str", "d" (ISO date text) and unknown types: the text
+
+
+def _posisi(ref: str) -> tuple[int, int] | None:
+    try:
+        return pecah_alamat(ref)
+    except ValueError:
+        return None  # "#3": a cell without a reference
 
 
 def _tanggal_iso(teks: str) -> bool:
@@ -151,6 +162,10 @@ class _Pindai:
 
     def _baris(self, row: etree._Element, nomor_baris: int) -> int:
         r = row.get("r")
+        if r == "":
+            # read as the next row, as when r is absent; but Excel repairs it
+            self.paket.tandai_sel_rusak(self.part, "", f"baris {nomor_baris + 1} bernomor "
+                                        "kosong (r=\"\")", nilai=False)
         try:
             return int(r) if r else nomor_baris + 1
         except ValueError as e:
@@ -158,11 +173,27 @@ class _Pindai:
                               f"{_lembar(self.paket, self.part)} tidak valid; berkas "
                               "rusak") from e
 
+    def _periksa(self, row: etree._Element, gaya: GayaAngka) -> None:
+        """A row outside the rectangle (the header above the table): not read, but its
+        cells' references and styles are checked as the read ones are."""
+        for c in row:
+            if c.tag != _C:
+                continue
+            ref = c.get("r")
+            if ref is not None and _posisi(ref) is None:
+                self.paket.tandai_sel_rusak(self.part, "", f"alamat sel {kutip(ref)} tidak sah",
+                                            nilai=False)
+            s = c.get("s")
+            if gaya.sah is not None and s is not None and s not in gaya.sah:
+                self.paket.tandai_sel_rusak(self.part, ref or "", f"memakai gaya {kutip(s)}, "
+                                            "yang tidak ada", nilai=False)
+
     def _sel(self, row: etree._Element, nomor_baris: int, sst: list[str], gaya: GayaAngka,
              per_baris: dict[int, dict[int, NilaiMentah]]) -> None:
         kolom_min, kolom_max = self.kolom_min, self.kolom_max
         isi: dict[int, NilaiMentah] | None = per_baris.get(nomor_baris)
         nomor_kolom = 0
+        sah = gaya.sah
         for c in row:  # iterating and testing the tag is cheaper than iterchildren(_C)
             if c.tag != _C:
                 continue
@@ -176,11 +207,22 @@ class _Pindai:
                                       "berkas rusak") from e
             else:
                 nomor_kolom += 1
+            if sah is not None:
+                s = c.get("s")
+                if s is not None and s not in sah:
+                    self.paket.tandai_sel_rusak(
+                        self.part, ref or f"#{nomor_kolom}",
+                        f"memakai gaya {kutip(s)}, yang tidak ada (ada {len(sah)} gaya sel)",
+                        nilai=False)
             if not kolom_min <= nomor_kolom <= kolom_max:
                 continue
             v, tanda = baca_sel(c, sst, gaya)
             if tanda & RUSAK:
-                self.paket.tandai_sel_rusak(self.part, ref or f"#{nomor_kolom}", str(v))
+                tersimpan = next((x.text for x in c if x.tag == _V and x.text), None)
+                self.paket.tandai_sel_rusak(
+                    self.part, ref or f"#{nomor_kolom}",
+                    f"berisi nilai yang tidak sesuai jenisnya ({kutip(tersimpan or str(v))})",
+                    nilai=True)
             # The last value stored for a cell counts; one that is only blank text
             # leaves the cell empty, and a row without any value is no row.
             if v is None or (type(v) is str and not v.strip()):
@@ -233,6 +275,8 @@ class _Pindai:
                             nomor_baris = self._baris(el, nomor_baris)
                             if baris_min <= nomor_baris <= baris_max:
                                 self._sel(el, nomor_baris, sst, gaya, keluar)
+                            else:
+                                self._periksa(el, gaya)
                         except GalatBerkas as e:
                             self.galat = e
                     el.clear()
@@ -317,12 +361,15 @@ def _tabel_lain(paket: Paket, info: InfoTabel) -> list[tuple[int, int]]:
     return hasil
 
 
-def baca_tabel(paket: Paket, info: InfoTabel, *, gabungan: bool = False) -> Tabel:
+def baca_tabel(paket: Paket, info: InfoTabel, *, gabungan: bool = False,
+               kolom_hitung: tuple[str, ...] = ()) -> Tabel:
     """Data rows of a table by header; entirely empty rows are dropped; rows typed
     below it, total rows and stray cells as :mod:`rkt_xl.batas_tabel` decides.
 
     ``gabungan``: also fill ``Tabel.gabungan`` (the merged ranges overlapping the
-    table) from the same pass over the sheet.
+    table) from the same pass over the sheet. ``kolom_hitung``: the columns Hitung
+    overwrites in every data row; a damaged cell there is repaired by the run itself,
+    so it is not reported as damage (a second run would no longer see it).
     """
     lembar = paket.lembar[info.lembar]
     r1, c1, r2, c2 = rentang(info.ref)
@@ -336,6 +383,11 @@ def baca_tabel(paket: Paket, info: InfoTabel, *, gabungan: bool = False) -> Tabe
         per_baris, rumus, awal=awal, akhir=akhir, bawah=r2 + 1,
         ada_baris_total=bool(info.total_baris), kolom=info.kolom, kolom_awal=c1,
         lain=_tabel_lain(paket, info))
+    if kolom_hitung and lembar.part in paket.sel_rusak:
+        ditimpa = {(r, c1 + i) for i, k in enumerate(info.kolom) if k in kolom_hitung
+                   for r in batas.data}
+        paket.sel_rusak[lembar.part] = [x for x in paket.sel_rusak[lembar.part]
+                                        if not (x.nilai and _posisi(x.ref) in ditimpa)]
     baris: list[Baris] = []
     nama_lembar = info.lembar
     kolom = [(k, c1 + i, angka_ke_kolom(c1 + i)) for i, k in enumerate(info.kolom)]

@@ -13,27 +13,41 @@ import re
 
 from rkt_xl.lampiran.layout import BATAS_TEKS
 
-__all__ = ["teks_excel"]
+__all__ = ["dari_excel", "teks_excel"]
 
-_KONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_POLA_X = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+# C0 controls but tab and line feed, and carriage return too: a literal CR in XML
+# text reads back as LF (XML end-of-line handling), so it is stored as _x000D_, as
+# Excel stores it.
+_KONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+# every underscore that starts an _xHHHH_ (overlapping ones too: "_x005F_x0001_"),
+# so that decoding left to right gives the text back
+_POLA_X = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _SUROGAT = re.compile("[\ud800-\udfff]")
 # Any character teks_excel would change: text without one, and within Excel's
 # length, is returned as it is without running the three substitutions.
-_PERLU_UBAH = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff"
+_PERLU_UBAH = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff"
                          "\ud800-\udfff]")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def teks_excel(teks: str) -> str:
     """``teks`` as a cell's text is stored (before XML escaping of ``&``, ``<``, ``>``)."""
     if len(teks) <= BATAS_TEKS and _PERLU_UBAH.search(teks) is None:
         return teks
-    teks = _POLA_X.sub(r"_x005F_\1", teks)
+    teks = _POLA_X.sub("_x005F_", teks)
     teks = _KONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", teks)
     teks = _SUROGAT.sub("\ufffd", teks)
     if len(teks) > BATAS_TEKS:
         teks = teks[:BATAS_TEKS - 1] + "…"
     return teks
+
+
+def dari_excel(teks: str) -> str:
+    """A stored cell text as Excel shows it: each ``_xHHHH_`` is that character
+    (``_x005F_`` an underscore, so ``_x005F_x0001_`` is the literal ``_x0001_``)."""
+    if "_x" not in teks:
+        return teks
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), teks)
 
 
 def tanpa_kontrol(teks: str) -> str:
