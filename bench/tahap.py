@@ -49,6 +49,8 @@ t = time.process_time()
 e = EngineBerkas(Path(salinan)); tahap("buka (Paket)")
 tabel = e.baca_tabel(); tahap("baca_tabel")
 rkt = susun(tabel); tahap("susun (pemetaan)")
+if hasattr(e, "bagian_rusak"):  # trees before issue 16 have no damage report
+    rkt.bagian_rusak = e.bagian_rusak(); tahap("bagian_rusak (kerusakan)")
 h = hitung(rkt); tahap("hitung")
 awal = periksa(rkt, h); tahap("periksa (validasi)")
 alur._tulis_hitungan(e, rkt, h); tahap("tulis kolom hitung")

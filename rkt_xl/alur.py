@@ -24,7 +24,7 @@ from rkt_xl.model import RKT, Tabel
 from rkt_xl.pemetaan import susun
 from rkt_xl.temuan import Temuan, Tingkat, hitung_tingkat, urutkan
 from rkt_xl.validasi import ATURAN_ISI_SEL, ATURAN_KOLOM_HITUNG, periksa
-from rkt_xl.validasi.struktur import BAGIAN_RUSAK
+from rkt_xl.validasi.struktur import BAGIAN_RUSAK, pesan_bagian_rusak
 
 
 @dataclass(frozen=True)
@@ -228,9 +228,9 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
         for layout in bangun_semua(rkt, hasil):
             engine.render(layout)
             laporan.lembar_dibuat.append(layout.lembar)
-    # A damaged sheet this run replaces whole is damaged no longer.
-    diganti = {*laporan.lembar_dibuat, *([skema.VALIDASI] if tulis_validasi else [])}
-    akhir = [t for t in akhir if not (t.aturan == BAGIAN_RUSAK.id and t.lembar in diganti)]
+    if menulis:
+        akhir = _tanpa_yang_pulih(engine, rkt, akhir, diganti={
+            *laporan.lembar_dibuat, *([skema.VALIDASI] if tulis_validasi else [])})
     laporan.temuan = akhir
     if tulis_validasi:
         from rkt_xl.lampiran.validasi import baca_riwayat, bangun_validasi
@@ -244,6 +244,16 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
     if menulis:
         laporan.disimpan = engine.simpan()
     return laporan
+
+
+def _tanpa_yang_pulih(engine: Engine, rkt: RKT, temuan: list[Temuan],
+                     diganti: set[str]) -> list[Temuan]:
+    """The findings without the damage this run removes: every damage of a sheet it
+    replaces whole, and what writing a sheet back repairs (the sheet is written back
+    for it, so a second run finds the same: nothing)."""
+    pulih = {pesan_bagian_rusak(x) for x in rkt.bagian_rusak if x.lembar is not None and (
+        x.lembar in diganti or (x.pulih_bila_ditulis and engine.perbaiki_lembar(x.lembar)))}
+    return [t for t in temuan if not (t.aturan == BAGIAN_RUSAK.id and t.pesan in pulih)]
 
 
 def _tulis_status(engine: Engine, teks: str) -> None:

@@ -12,6 +12,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import NamedTuple, Union
 
+from rkt_xl.bulat import bulat
+
 
 @dataclass(frozen=True)
 class GalatExcel:
@@ -233,6 +235,8 @@ class BagianRusak(NamedTuple):
     part: str
     alasan: str
     lembar: str | None = None
+    # gone once rkt_xl writes the sheet at all (it is written back repaired)
+    pulih_bila_ditulis: bool = False
 
 
 @dataclass
@@ -259,7 +263,7 @@ class RKT:
     @property
     def tahun(self) -> int | None:
         t = self.identitas_teks("Tahun RKT")
-        return int(t) if t.isdigit() else None
+        return bulat(t)
 
     def kegiatan_dari(self, kode_program: str) -> list[Kegiatan]:
         """The kegiatan of one program, in table order (an index built once: a scan per

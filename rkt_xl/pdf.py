@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from rkt_xl import skema
+from rkt_xl.bulat import bulat
 from rkt_xl.engine.file.paket import M, Paket
 from rkt_xl.galat import GalatBerkas
 
@@ -114,7 +115,7 @@ def _hanya_lampiran(paket: Paket) -> bytes:
     for dn in list(nama if nama is not None else []):
         lokal = dn.get("localSheetId")
         if (nama is not None and dn.get("name", "").startswith("_xlnm.Print_")
-                and lokal is not None and lokal.isdigit() and int(lokal) not in tampil):
+                and (n := bulat(lokal, 10)) is not None and n not in tampil):
             nama.remove(dn)
     # The active and first-shown tab must be a visible sheet, or the file is invalid.
     for view in wb.iter(M + "workbookView"):

@@ -75,6 +75,13 @@ def _tambal_entri(data: bytes, nama: str, tambal: Callable[[bytearray, Any], Non
     return bytes(hasil)
 
 
+def _ganti_part(data: bytes, lembar: str, lama: bytes, baru: bytes) -> bytes:
+    part = bk.part_lembar(bk.baca_zip(data), lembar)
+    isi = bk.baca_zip(data)[part]
+    assert lama in isi
+    return bk.ubah_zip(data, {part: isi.replace(lama, baru)})
+
+
 def _lembar_kegiatan(data: bytes) -> str:
     return bk.part_lembar(bk.baca_zip(data), "Kegiatan")
 
@@ -381,10 +388,31 @@ def _extlst_di_kolom_tabel(tabel: etree._Element) -> None:
     (lambda d: bk.edit(d, part="[Content_Types].xml", fungsi=lambda ct: next(
         o for o in ct if o.get("PartName") == "/xl/sharedStrings.xml").set(
         "ContentType", "application/xml")), "xl/sharedStrings.xml"),
+    # third campaign (seed 3)
+    # xml:3:6, xml:3:566: a pane name the schema does not have
+    (lambda d: _ganti_part(d, "Identitas", b'activePane="bottomLeft"', b'activePane="1,5"'),
+     "xl/worksheets/sheet2.xml"),
+    # xml:3:598: a fill pattern the schema does not have
+    (lambda d: bk.edit(d, part="xl/styles.xml", fungsi=lambda st: next(
+        st.iter(bk.M + "patternFill")).set("patternType", "A1")), "xl/styles.xml"),
+    # xml:3:797: a row height that is not a number
+    (lambda d: bk.edit(d, lembar="Kegiatan", fungsi=lambda ws: next(
+        ws.iter(bk.M + "row")).set("ht", "")), "Kegiatan"),
+    # zip:3:169: the workbook part falls back to the Default application/xml
+    (lambda d: bk.edit(d, part="[Content_Types].xml", fungsi=lambda ct: ct.remove(next(
+        o for o in ct if o.get("PartName") == "/xl/workbook.xml"))), "xl/workbook.xml"),
+    # zip:3:265: an Override naming the part in other letter case
+    (lambda d: bk.edit(d, part="[Content_Types].xml", fungsi=lambda ct: next(
+        o for o in ct if o.get("PartName") == "/xl/sharedStrings.xml").set(
+        "PartName", "/XL/SHAREDSTRINGS.XML")), "xl/sharedStrings.xml"),
+    # xml:3:1581: a shared string deleted: the last index points past the table
+    (lambda d: bk.edit(d, part="xl/sharedStrings.xml", fungsi=lambda sst: sst.remove(
+        sst[0])), "sheet"),
 ], ids=["comments-kosong", "tanggal-tidak-sah", "numfmtid-desimal", "extlst-di-kolom",
         "gaya-sel-tidak-ada", "borderid-di-luar", "id-tabel", "rels-elemen-asing",
         "nama-lembar", "localsheetid", "boolean-true", "strict-campuran",
-        "jenis-isi-sst"])
+        "jenis-isi-sst", "nama-pane", "pola-isian", "tinggi-baris", "jenis-isi-workbook",
+        "partname-huruf", "teks-bersama-hilang"])
 def test_part_rusak_dilaporkan(tmp_path: Path, ubah: Callable[[bytes], bytes],
                                bagian: str) -> None:
     """A part openpyxl refuses (the premise: Excel refuses or repairs it too): rkt-xl may
@@ -470,3 +498,52 @@ def test_lembar_hasil_rusak(tmp_path: Path, struktur_rusak: bool) -> None:
     assert (("peringatan", "bagian-rusak", "Tabel 2.4", "") in _temuan(h)) is struktur_rusak
     assert (openpyxl_membaca(path.read_bytes()) is None) is not struktur_rusak
     _idempoten(path)
+
+
+# -- 9. third campaign (seed 3) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rusak", ["strict", "baris-tanpa-nomor"])
+def test_lembar_diperbaiki_saat_ditulis(tmp_path: Path, rusak: str) -> None:
+    """Damage the reader reads through (a sheet in the Strict namespace in a
+    Transitional workbook, a row with r=""): validasi names it; proses writes the sheet
+    back repaired and no longer reports it, so a second run reports and writes the
+    same. Found by xml:3:105 (Strict) and xml:3:113 (r="")."""
+    data = bk.bersih()
+    if rusak == "strict":
+        data = _ganti_part(data, "Evaluasi",
+                           b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                           b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+    else:
+        data = bk.edit(data, lembar="Evaluasi", fungsi=lambda ws: list(
+            ws.iter(bk.M + "row"))[-1].set("r", ""))
+    path = _tulis(tmp_path, data)
+    v = _jalankan(path, "validasi")
+    assert ("peringatan", "bagian-rusak", "Evaluasi", "") in _temuan(v), _temuan(v)
+    h = _jalankan(path, "proses")
+    assert not [t for t in _temuan(h) if t[1] == "bagian-rusak"], _temuan(h)
+    assert openpyxl_membaca(path.read_bytes()) is None
+    part = bk.part_lembar(bk.baca_zip(path.read_bytes()), "Evaluasi")
+    isi = bk.baca_zip(path.read_bytes())[part]
+    assert b"purl.oclc.org" not in isi and b'r=""' not in isi
+    _idempoten(path)
+
+
+def test_tahun_ribuan_angka_tanpa_galat_internal(tmp_path: Path) -> None:
+    """A Tahun RKT of 5,000 digits (past Python's int conversion limit) is not a year,
+    never an internal error. Found by sel:3:901 (a 32,767-digit text)."""
+    def ubah(d: dict[str, Any]) -> None:
+        d["identitas"]["Tahun RKT"] = "9" * 5000
+    h = _jalankan(_tulis(tmp_path, _data(ubah)), "validasi")
+    _tanpa_galat_internal(h)
+    assert h.laporan is not None
+
+
+def test_nomor_baris_tak_tampak_dikutip(tmp_path: Path) -> None:
+    """A row number holding a zero-width space is refused naming it, not as Python's
+    repr ('\\u200b'). Found by xml:3:4."""
+    data = bk.edit(bk.bersih(), lembar="Program", fungsi=lambda ws: list(
+        ws.iter(bk.M + "row"))[1].set("r", "\u200b"))
+    h = _jalankan(_tulis(tmp_path, data), "validasi")
+    assert h.galat is not None and "'⟨U+200B⟩'" in h.galat, h.galat
+    assert periksa_teks(h.galat, Pengguna([])) == []

@@ -104,7 +104,14 @@ def simpan_ala_excel(path: Path) -> list[tuple[str, str]]:
     rantai_xml = bk.xml(f'<calcChain xmlns="{bk.NS}"/>'.encode())
     for nama, ref in rantai:
         etree.SubElement(rantai_xml, M + "c", r=ref, i=lembar[nama][1])
-    parts["xl/calcChain.xml"] = bk.ke_bytes(rantai_xml)
+    _pasang_calc_chain(parts, bk.ke_bytes(rantai_xml))
+    path.write_bytes(bk.tulis_zip(parts))
+    return rantai
+
+
+def _pasang_calc_chain(parts: dict[str, bytes], isi: bytes) -> None:
+    """``xl/calcChain.xml`` with its relationship and content type, as Excel adds them."""
+    parts["xl/calcChain.xml"] = isi
     rels = bk.xml(parts["xl/_rels/workbook.xml.rels"])
     etree.SubElement(rels, f"{{{NS_REL}}}Relationship", Id="rId900", Type=CALC_CHAIN,
                      Target="calcChain.xml")
@@ -113,8 +120,6 @@ def simpan_ala_excel(path: Path) -> list[tuple[str, str]]:
     etree.SubElement(ct, f"{{{NS_CT}}}Override", PartName="/xl/calcChain.xml",
                      ContentType=JENIS_CALC_CHAIN)
     parts["[Content_Types].xml"] = bk.ke_bytes(ct)
-    path.write_bytes(bk.tulis_zip(parts))
-    return rantai
 
 
 def _kode_nama(parts: dict[str, bytes]) -> dict[str, str | None]:
@@ -241,16 +246,8 @@ def test_calc_chain_dipertahankan_bila_tidak_ada_rumus_diganti(diproses: Path) -
     root = bk.xml(parts[part_i])
     bk.pasang_sel(root, bk.sel_mentah('<c r="D2"><f>1+1</f><v>2</v></c>'))
     parts[part_i] = bk.ke_bytes(root)
-    parts["xl/calcChain.xml"] = f'<calcChain xmlns="{bk.NS}"><c r="D2" i="{id_i}"/></calcChain>' \
-        .encode()
-    rels = bk.xml(parts["xl/_rels/workbook.xml.rels"])
-    etree.SubElement(rels, f"{{{NS_REL}}}Relationship", Id="rId900", Type=CALC_CHAIN,
-                     Target="calcChain.xml")
-    parts["xl/_rels/workbook.xml.rels"] = bk.ke_bytes(rels)
-    ct = bk.xml(parts["[Content_Types].xml"])
-    etree.SubElement(ct, f"{{{NS_CT}}}Override", PartName="/xl/calcChain.xml",
-                     ContentType=JENIS_CALC_CHAIN)
-    parts["[Content_Types].xml"] = bk.ke_bytes(ct)
+    _pasang_calc_chain(
+        parts, f'<calcChain xmlns="{bk.NS}"><c r="D2" i="{id_i}"/></calcChain>'.encode())
     diproses.write_bytes(bk.tulis_zip(parts))
 
     assert jalankan_cli("proses", str(diproses)).returncode == 1

@@ -96,6 +96,11 @@ class Engine(ABC):
         sees no file (a live Excel) has none to report."""
         return []
 
+    def perbaiki_lembar(self, nama_lembar: str) -> bool:
+        """Write a sheet back repaired of what ``bagian_rusak`` marks as undone by a
+        rewrite; False when this engine cannot (a live Excel has no file to repair)."""
+        return False
+
     @abstractmethod
     def simpan(self) -> bool:
         """Persist the changes; False when there was nothing to change."""

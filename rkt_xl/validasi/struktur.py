@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from rkt_xl import skema
 from rkt_xl.hitung import HasilHitung
 from rkt_xl.kutip import kutip
-from rkt_xl.model import RKT, GalatExcel, RumusTanpaNilai
+from rkt_xl.model import RKT, BagianRusak, GalatExcel, RumusTanpaNilai
 from rkt_xl.temuan import Temuan, Tingkat
 from rkt_xl.validasi.registri import daftarkan, pemeriksa, temuan
 
@@ -160,9 +160,16 @@ def periksa_gaya(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
 
 @pemeriksa
 def periksa_bagian_rusak(rkt: RKT, hasil: HasilHitung) -> Iterator[Temuan]:
-    for bagian, alasan, lembar in rkt.bagian_rusak:
-        yield temuan(BAGIAN_RUSAK, lembar or "", "",
-                     f"Bagian {bagian} di dalam berkas rusak ({alasan}); rkt-xl menyalinnya "
-                     "apa adanya, tetapi Excel mungkin menolak membuka berkas ini.",
+    for x in rkt.bagian_rusak:
+        yield temuan(BAGIAN_RUSAK, x.lembar or "", "", pesan_bagian_rusak(x),
                      "Buka berkas di Excel (File → Open → Open and Repair) dan simpan, atau "
                      "pakai salinan cadangannya.")
+
+
+def pesan_bagian_rusak(x: BagianRusak) -> str:
+    """The finding's message: also how a run finds the finding of a part it repaired."""
+    if x.pulih_bila_ditulis:
+        return (f"Bagian {x.part} di dalam berkas rusak ({x.alasan}); rkt-xl proses "
+                "menuliskannya kembali dengan benar.")
+    return (f"Bagian {x.part} di dalam berkas rusak ({x.alasan}); rkt-xl menyalinnya apa "
+            "adanya, tetapi Excel mungkin menolak membuka berkas ini.")

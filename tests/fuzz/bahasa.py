@@ -146,6 +146,7 @@ class Pengguna:
 
 
 _TAK_TAMPAK = re.compile(r"⟨U\+([0-9A-F]{4,6})⟩")
+_PANJANG_TUTUP = 6
 
 
 def _isi_kutipan(kutipan: str) -> list[str]:
@@ -164,16 +165,34 @@ def tutup_kutipan(baris: str, pengguna: Pengguna) -> str:
     return _KUTIPAN.sub(ganti, baris)
 
 
+def tutup_teks(baris: str, pengguna: Pengguna) -> str:
+    """``baris`` with every user text of ``_PANJANG_TUTUP`` characters or more that it
+    holds verbatim, quoted or not, replaced by a same-length placeholder: a message
+    may put a name in its own brackets ("Program 1 (NAMA)"), and a pattern then spans
+    rkt-xl's bracket and the user's characters."""
+    for t in pengguna.teks:
+        if len(t) < _PANJANG_TUTUP:
+            break
+        baris = baris.replace(t, _TUTUP * len(t))
+    return baris
+
+
 def periksa_baris(baris: str, pengguna: Pengguna) -> list[Asing]:
     """The foreign text in one line of output."""
     tertutup = tutup_kutipan(baris, pengguna)
     pendek = baris if len(baris) <= 300 else baris[:300] + "…"
     hasil: list[Asing] = []
+    tanpa_teks: str | None = None
     for pola in (_POLA_FRASA, *POLA_REPR):
         for m in pola.finditer(tertutup):
-            if not pengguna.menutupi(baris, m.start(), m.end()):
+            if pengguna.menutupi(baris, m.start(), m.end()):
+                continue
+            if tanpa_teks is None:  # only for a hit: it walks every user text
+                tanpa_teks = tutup_teks(tertutup, pengguna)
+            if any(not pengguna.menutupi(baris, x.start(), x.end())
+                   for x in pola.finditer(tanpa_teks)):
                 hasil.append(Asing(m.group(), pendek))
-                break
+            break
     kata = sorted({m.group() for m in _KATA.finditer(tertutup)
                    if m.group() in KATA_INGGRIS
                    and not pengguna.menutupi(baris, m.start(), m.end())})

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rkt_xl import skema
 from rkt_xl.alamat import alamat, angka_ke_kolom, pecah_alamat, rentang
+from rkt_xl.bulat import bulat
 from rkt_xl.engine._base import Engine, NilaiTulis
 from rkt_xl.engine.file.kerusakan import bagian_rusak
 from rkt_xl.engine.file.paket import M, Paket
@@ -87,6 +88,16 @@ class EngineBerkas(Engine):
     def bagian_rusak(self) -> list[BagianRusak]:
         return bagian_rusak(self.paket)
 
+    def perbaiki_lembar(self, nama_lembar: str) -> bool:
+        lembar = self.paket.cari_lembar(nama_lembar)
+        if lembar is None:
+            return False
+        try:
+            self.penulis.tulis_ulang(lembar.part)
+        except GalatBerkas:
+            return False  # not even well-formed: copied as it is, and still reported
+        return True
+
     def ada_perubahan(self) -> bool:
         return self.penulis.ada_perubahan
 
@@ -100,8 +111,8 @@ class EngineBerkas(Engine):
                 sel_b = {}
                 for c in self.paket.xml(lembar.part).iter(M + "c"):
                     r = c.get("r", "")
-                    if r.startswith("B"):
-                        sel_b[pecah_alamat(r)[0]] = int(c.get("s", "0"))
+                    if r.startswith("B") and (s := bulat(c.get("s", "0"), 9)) is not None:
+                        sel_b[pecah_alamat(r)[0]] = s  # a damaged style is reported, not used
                 for (baris, _), v in nama.items():
                     if isinstance(v, str) and baris in sel_b:
                         self._gaya[v.strip()] = sel_b[baris]

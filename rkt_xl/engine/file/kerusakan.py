@@ -13,10 +13,12 @@ from __future__ import annotations
 import math
 import posixpath
 import re
+from typing import NamedTuple
 
 from lxml import etree
 
 from rkt_xl.alamat import rentang
+from rkt_xl.bulat import bulat
 from rkt_xl.engine.file.paket import NS_CT, M, Paket
 from rkt_xl.engine.file.urai import TANDA_STRICT, TIDAK_ADA, UraiXml
 from rkt_xl.galat import GalatBerkas
@@ -30,6 +32,8 @@ Kerusakan = tuple[str, str]
 def bagian_rusak(paket: Paket) -> list[BagianRusak]:
     hasil = _xml_rusak(paket)
     rusak = {n for n, _ in hasil}
+    # what rewriting the part undoes: its tree is read in the transitional namespace
+    pulih = {x for x in hasil if x[1] == _STRICT_CAMPUR}
     hasil += _relasi_rusak(paket, rusak)
     hasil += _gaya_rusak(paket, rusak)
     hasil += _tabel_rusak(paket, rusak)
@@ -41,14 +45,23 @@ def bagian_rusak(paket: Paket) -> list[BagianRusak]:
         lembar = next((x.nama for x in paket.lembar.values() if x.part == part), None)
         awal = f"{lembar}!" if lembar is not None else ""
         # a sheet holding two tables is read twice: each cell once
-        hasil += [(part, f"sel {awal}{x.ref} {x.alasan}" if x.ref else
-                   f"{awal.rstrip('!') or part}: {x.alasan}")
-                  for x in dict.fromkeys(daftar)][:3]
+        for sel in list(dict.fromkeys(daftar))[:3]:
+            k = (part, f"sel {awal}{sel.ref} {sel.alasan}" if sel.ref else
+                 f"{awal.rstrip('!') or part}: {sel.alasan}")
+            hasil.append(k)
+            if sel.pulih_lembar:
+                pulih.add(k)
     milik: dict[str, str] = {}
     for x in paket.lembar.values():
         folder, nama = posixpath.split(x.part)
         milik[x.part] = milik[posixpath.join(folder, "_rels", nama + ".rels")] = x.nama
-    return [BagianRusak(part, alasan, milik.get(part)) for part, alasan in sorted(hasil)]
+    part_lembar = {x.part for x in paket.lembar.values()}
+    return [BagianRusak(part, alasan, milik.get(part),
+                        (part, alasan) in pulih and part in part_lembar)
+            for part, alasan in sorted(hasil)]
+
+
+_STRICT_CAMPUR = "memakai namespace Strict OOXML, sedangkan buku kerjanya Transitional"
 
 
 def _xml_rusak(paket: Paket) -> list[Kerusakan]:
@@ -58,8 +71,7 @@ def _xml_rusak(paket: Paket) -> list[Kerusakan]:
         if not nama.endswith((".xml", ".rels")):
             continue
         if not strict and TANDA_STRICT in data:
-            hasil.append((nama, "memakai namespace Strict OOXML, sedangkan buku kerjanya "
-                                "Transitional"))
+            hasil.append((nama, _STRICT_CAMPUR))
             continue
         if paket.pohon(nama) is not None or nama in paket.terbaca:
             continue
@@ -128,6 +140,23 @@ _UINT_PAGE_SETUP = frozenset((b"paperSize", b"scale", b"firstPageNumber", b"fitT
                               b"fitToHeight", b"horizontalDpi", b"verticalDpi", b"copies"))
 
 
+# CT_Pane / CT_Selection (§18.3.1.66, §18.3.1.78): the pane names and states
+_TAMPILAN = re.compile(rb"<(?:\w+:)?(?:pane|selection)\s[^>]*>")
+_NAMA_PANE = frozenset((b"bottomRight", b"topRight", b"bottomLeft", b"topLeft"))
+_KEADAAN_PANE = frozenset((b"split", b"frozen", b"frozenSplit"))
+_TINGGI_BARIS = re.compile(rb'<(?:\w+:)?row\s[^>]*?\bht="([^"]*)"')
+_SEL_TEKS = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bt="s"[^>]*>\s*(?:<(?:\w+:)?f\b[^>]*'
+                       rb'(?:/>|>[^<]*</(?:\w+:)?f>)\s*)?<(?:\w+:)?v>\s*(\d+)\s*<')
+
+
+def _tampilan_rusak(pinggir: bytes) -> list[str]:
+    return [f"tampilan lembar: {k.decode()} {kutip(v.decode('utf-8', 'replace'))} tidak "
+            "dikenal" for m in _TAMPILAN.finditer(pinggir)
+            for k, v in _ATRIBUT.findall(m.group())
+            if (k in (b"activePane", b"pane") and v not in _NAMA_PANE)
+            or (k == b"state" and v not in _KEADAAN_PANE)]
+
+
 def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
     """What the reader does not see of a sheet: column styles and page setup (before
     and after the cell data), and in the sheets it does not read at all (Beranda,
@@ -145,6 +174,10 @@ def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
             alasan += [f"kolom memakai gaya {kutip(g)}, yang tidak ada" for g in
                        sorted({m.decode("utf-8", "replace")
                                for m in _GAYA_KOLOM.findall(pinggir)} - sah)]
+        alasan += _tampilan_rusak(pinggir)
+        alasan += [f"tinggi baris {kutip(h.decode('utf-8', 'replace'))} bukan angka"
+                   for h in sorted(set(_TINGGI_BARIS.findall(data))) if not _angka(h.decode(
+                       "utf-8", "replace"))]
         for m in _PAGE_SETUP.finditer(pinggir):
             alasan += [f"pengaturan cetak {k.decode()} {kutip(v.decode('utf-8', 'replace'))} "
                        "bukan bilangan bulat" for k, v in _ATRIBUT.findall(m.group())
@@ -157,6 +190,11 @@ def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
             alasan += [f"alamat sel {kutip(r)} tidak sah" for r in
                        sorted({m.decode("utf-8", "replace") for m in _REF_SEL.findall(data)})
                        if not _rentang_sah(r) or ":" in r]
+            jumlah_teks = len(paket.shared_strings())
+            alasan += [f"sel merujuk teks bersama nomor {i}, padahal hanya ada {jumlah_teks}"
+                       for i in sorted({m.decode() for m in _SEL_TEKS.findall(data)
+                                        if (bulat(m.decode(), 9) or 0) >= jumlah_teks
+                                        or len(m) > 9})[:1]]
         hasil += [(x.part, f"lembar {kutip(x.nama)}: {a}") for a in alasan[:3]]
     return hasil
 
@@ -164,11 +202,14 @@ def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
 def _relasi_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
     hasil: list[Kerusakan] = []
     jenis = _jenis_isi(paket)
+    if jenis is not None and (nyata := jenis.jenis(paket.part_workbook)) is not None \
+            and nyata not in _JENIS_WORKBOOK:
+        hasil.append((paket.part_workbook, f"jenis isinya {kutip(nyata)}, bukan buku kerja"))
     milik = {paket.part_workbook} | {x.part for x in paket.lembar.values()}
     for nama in paket.parts:
         if nama.endswith("/") or nama in rusak:
             continue
-        if jenis is not None and nama not in jenis[0] and _ekstensi(nama) not in jenis[1]:
+        if jenis is not None and not jenis.disebut(nama):
             hasil.append((nama, "jenis isinya tidak disebut di [Content_Types].xml"))
         if nama.endswith(".rels"):
             # OPC: a relationships part holds Relationship elements and nothing else
@@ -192,7 +233,7 @@ def _relasi_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
                 hasil.append((rels_part, f"relasi {rid} merujuk {target}, yang tidak ada"))
             elif jenis is not None:
                 harap = _JENIS_PER_RELASI.get(tipe.rsplit("/", 1)[-1])
-                nyata = jenis[2].get(target)
+                nyata = jenis.jenis(target)
                 if harap is not None and nyata is not None and nyata != harap:
                     hasil.append((target, f"jenis isinya {kutip(nyata)}, seharusnya {harap}"))
         if nama in milik:
@@ -205,6 +246,11 @@ def _relasi_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
 _INDEKS_XF = (("fontId", "fonts", "font"), ("fillId", "fills", "fill"),
               ("borderId", "borders", "border"))
 _UINT_MAKS = 2**32 - 1
+# ST_PatternType (§18.18.55)
+_POLA_ISI = frozenset((
+    "none", "solid", "mediumGray", "darkGray", "lightGray", "darkHorizontal", "darkVertical",
+    "darkDown", "darkUp", "darkGrid", "darkTrellis", "lightHorizontal", "lightVertical",
+    "lightDown", "lightUp", "lightGrid", "lightTrellis", "gray125", "gray0625"))
 
 
 def _gaya_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
@@ -233,6 +279,9 @@ def _gaya_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
         if val is not None and ((tag in ("family", "charset") and not _uint(val)) or
                                 (tag == "sz" and not _angka(val))):
             alasan.append(f"huruf: {tag} {kutip(val)} bukan angka")
+    pola = {x.get("patternType") for x in st.iterfind(f"{M}fills/{M}fill/{M}patternFill")}
+    alasan += [f"isian: patternType {kutip(p)} tidak dikenal"
+               for p in sorted(p for p in pola if p is not None and p not in _POLA_ISI)]
     for daftar in ("cellStyleXfs", "cellXfs"):
         indeks = [(a, k) for a, k, _ in _INDEKS_XF]
         if daftar == "cellXfs":
@@ -247,7 +296,8 @@ def _gaya_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
 
 
 def _uint(teks: str) -> bool:
-    return teks.isascii() and teks.isdigit() and int(teks) <= _UINT_MAKS
+    n = bulat(teks, 10)
+    return n is not None and n <= _UINT_MAKS
 
 
 _RGB = re.compile(r"[0-9A-Fa-f]{8}")
@@ -303,17 +353,32 @@ def _rentang_sah(ref: str) -> bool:
     return True
 
 
-def _jenis_isi(paket: Paket) -> tuple[set[str], set[str], dict[str, str]] | None:
-    """Parts named by an Override, extensions with a Default, and each Override's type."""
+class _JenisIsi(NamedTuple):
+    """[Content_Types].xml: the Overrides by part name, the Defaults by extension."""
+
+    per_part: dict[str, str]
+    default: dict[str, str]
+
+    def disebut(self, nama: str) -> bool:
+        return nama in self.per_part or _ekstensi(nama) in self.default
+
+    def jenis(self, nama: str) -> str | None:
+        """A part's content type. Part names are compared as written: openpyxl and the
+        OOXML validators find an Override only by the exact name."""
+        return self.per_part.get(nama, self.default.get(_ekstensi(nama)))
+
+
+def _jenis_isi(paket: Paket) -> _JenisIsi | None:
     try:
         ct = paket.xml("[Content_Types].xml")
     except GalatBerkas:
         return None
     per_part = {(o.get("PartName") or "").lstrip("/"): o.get("ContentType") or ""
                 for o in ct.iterchildren(f"{{{NS_CT}}}Override")}
-    default = {(d.get("Extension") or "").lower()
+    per_part["[Content_Types].xml"] = ""
+    default = {(d.get("Extension") or "").lower(): d.get("ContentType") or ""
                for d in ct.iterchildren(f"{{{NS_CT}}}Default")}
-    return set(per_part) | {"[Content_Types].xml"}, default, per_part
+    return _JenisIsi(per_part, default)
 
 
 _RELASI = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -325,6 +390,14 @@ _JENIS_PER_RELASI = {
     "styles": _SML + "styles+xml", "table": _SML + "table+xml",
     "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
 }
+
+
+# The main part's content types: workbook, template, macro-enabled of each, add-in.
+_JENIS_WORKBOOK = frozenset((
+    _SML + "sheet.main+xml", _SML + "template.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    "application/vnd.ms-excel.addin.macroEnabled.main+xml"))
 
 
 def _ekstensi(nama: str) -> str:

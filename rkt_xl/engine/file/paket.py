@@ -24,6 +24,7 @@ from rkt_xl.alamat import rentang
 from rkt_xl.engine.file.teks import dari_excel
 from rkt_xl.engine.file.urai import TANDA_STRICT, parse_xml
 from rkt_xl.galat import GalatBerkas
+from rkt_xl.kutip import kutip
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -250,12 +251,12 @@ class Paket:
             # "Kegiatan" and "KEGIATAN"; which one a lookup (or a write) hits would be a
             # guess, so such a file is refused with the reason.
             if nama.lower() in dilihat:
-                raise GalatBerkas(f"{self.nama}: nama lembar ganda {nama!r} (nama lembar tidak "
-                                  "membedakan huruf besar/kecil); berkas rusak, ganti salah "
-                                  "satu namanya")
+                raise GalatBerkas(f"{self.nama}: nama lembar ganda {kutip(nama)} (nama lembar "
+                                  "tidak membedakan huruf besar/kecil); berkas rusak, ganti "
+                                  "salah satu namanya")
             dilihat.add(nama.lower())
             if rid not in rels or rels[rid][1] not in self.parts:
-                raise GalatBerkas(f"{self.nama}: lembar {nama!r} tidak ditemukan dalam berkas")
+                raise GalatBerkas(f"{self.nama}: lembar {kutip(nama)} tidak ditemukan dalam berkas")
             tipe, part = rels[rid]
             if tipe != REL_WORKSHEET:
                 # chartsheets, dialog sheets: not ours to read; their names are taken
@@ -279,9 +280,9 @@ class Paket:
                 except ValueError as e:
                     # Unchecked, a bad ref surfaces later as an "unexpected error".
                     raise GalatBerkas(f"{self.nama}: rentang tabel {nama} tidak valid "
-                                      f"({ref!r}); berkas rusak") from e
+                                      f"({kutip(ref)}); berkas rusak") from e
                 if nama.lower() in self.tabel:
-                    raise GalatBerkas(f"{self.nama}: nama tabel ganda {nama!r}; berkas rusak")
+                    raise GalatBerkas(f"{self.nama}: nama tabel ganda {kutip(nama)}; berkas rusak")
                 self.tabel[nama.lower()] = InfoTabel(
                     nama, lembar.nama, part, ref, kolom, awal if header else 0, total)
                 lembar.tabel.append(nama)
@@ -357,10 +358,11 @@ class Paket:
         """A part was parsed to its end without error (streamed, so not cached)."""
         self.terbaca.add(part)
 
-    def tandai_sel_rusak(self, part: str, ref: str, alasan: str, nilai: bool) -> None:
+    def tandai_sel_rusak(self, part: str, ref: str, alasan: str, nilai: bool,
+                         pulih_lembar: bool = False) -> None:
         """A damaged cell: a value its type cannot hold (``<v>1,5</v>`` in a number cell),
         a style that does not exist."""
-        self.sel_rusak.setdefault(part, []).append(SelRusak(ref, alasan, nilai))
+        self.sel_rusak.setdefault(part, []).append(SelRusak(ref, alasan, nilai, pulih_lembar))
 
     def lupakan(self, part: str) -> None:
         """The part is being replaced: its parsed tree no longer describes it."""
@@ -382,6 +384,7 @@ class SelRusak(NamedTuple):
     ref: str
     alasan: str  # "berisi nilai yang tidak sesuai jenisnya ('NaN')"
     nilai: bool  # the damage is in the value (gone once Hitung writes the cell)
+    pulih_lembar: bool = False  # gone once the sheet is written at all (a row number)
 
 
 @dataclass(frozen=True)

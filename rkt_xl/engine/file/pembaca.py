@@ -97,7 +97,7 @@ def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiM
             return teks, tanda | RUSAK  # read as the text it is; the part is reported
         s = c.get("s")
         if s is not None and (gaya.tanggal or gaya.persen):
-            indeks = int(s) if s.isdigit() else -1
+            indeks = int(s) if len(s) <= 9 and s.isascii() and s.isdigit() else -1
             if indeks in gaya.tanggal:
                 try:
                     return _EPOCH + _dt.timedelta(days=float(n)), tanda
@@ -144,7 +144,7 @@ def _tanggal_iso(teks: str) -> bool:
 def _lembar(paket: Paket, part: str) -> str:
     """How a message names a sheet part: by its sheet name when known."""
     nama = next((x.nama for x in paket.lembar.values() if x.part == part), None)
-    return f"lembar {nama!r}" if nama is not None else f"bagian {part}"
+    return f"lembar {kutip(nama)}" if nama is not None else f"bagian {part}"
 
 
 class _Pindai:
@@ -165,11 +165,11 @@ class _Pindai:
         if r == "":
             # read as the next row, as when r is absent; but Excel repairs it
             self.paket.tandai_sel_rusak(self.part, "", f"baris {nomor_baris + 1} bernomor "
-                                        "kosong (r=\"\")", nilai=False)
+                                        "kosong (r=\"\")", nilai=False, pulih_lembar=True)
         try:
             return int(r) if r else nomor_baris + 1
         except ValueError as e:
-            raise GalatBerkas(f"{self.paket.nama}: nomor baris {r!r} pada "
+            raise GalatBerkas(f"{self.paket.nama}: nomor baris {kutip(r or '')} pada "
                               f"{_lembar(self.paket, self.part)} tidak valid; berkas "
                               "rusak") from e
 
@@ -202,7 +202,7 @@ class _Pindai:
                 try:
                     nomor_kolom = kolom_alamat(ref)
                 except ValueError as e:
-                    raise GalatBerkas(f"{self.paket.nama}: alamat sel {ref!r} pada "
+                    raise GalatBerkas(f"{self.paket.nama}: alamat sel {kutip(ref)} pada "
                                       f"{_lembar(self.paket, self.part)} tidak valid; "
                                       "berkas rusak") from e
             else:
@@ -338,7 +338,7 @@ def _gabungan_dalam(paket: Paket, part: str, ref: str, semua: list[str | None]) 
         try:
             a1, b1, a2, b2 = rentang(mc if mc is not None else "A1")
         except ValueError as e:
-            raise GalatBerkas(f"{paket.nama}: sel gabungan {mc!r} pada "
+            raise GalatBerkas(f"{paket.nama}: sel gabungan {kutip(mc or '')} pada "
                               f"{_lembar(paket, part)} tidak valid; berkas rusak") from e
         if a1 <= r2 and a2 >= r1 and b1 <= c2 and b2 >= c1:
             hasil.append(mc if mc is not None else "")

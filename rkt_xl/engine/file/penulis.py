@@ -17,6 +17,7 @@ from decimal import Decimal
 from lxml import etree
 
 from rkt_xl.alamat import alamat, kolom_alamat, pecah_alamat
+from rkt_xl.bulat import bulat
 from rkt_xl.engine._base import NilaiTulis, sama_tersimpan
 from rkt_xl.engine.file.paket import (
     NS_CT,
@@ -33,6 +34,7 @@ from rkt_xl.engine.file.paket import (
 from rkt_xl.engine.file.pembaca import RUMUS, baca_sel
 from rkt_xl.engine.file.teks import teks_excel
 from rkt_xl.galat import GalatBerkas
+from rkt_xl.kutip import kutip
 
 _F, _V, _IS = M + "f", M + "v", M + "is"
 # A formula element in a sheet part (any prefix), and a sheet's codeName.
@@ -87,7 +89,15 @@ class Penulis:
             self._kotor.add(lembar.part)
         return berubah
 
-    def _baris(self, part: str, root: etree._Element, nomor: int) -> etree._Element:
+    def tulis_ulang(self, part: str) -> None:
+        """Write the sheet back as its tree reads, without changing a cell: the repair
+        of what the reader already reads through (a Strict namespace, rows without a
+        number)."""
+        self._indeks(part, self.paket.xml(part))
+        self._kotor.add(part)
+
+    def _indeks(self, part: str, root: etree._Element) -> dict[int, etree._Element]:
+        """The sheet's rows by number, every row given its number."""
         indeks = self._indeks_baris.get(part)
         if indeks is None:
             data = root.find(M + "sheetData")
@@ -101,8 +111,11 @@ class Penulis:
                 row.set("r", str(n))
                 indeks[n] = row
             self._indeks_baris[part] = indeks
-        else:
-            data = self._data_lembar[part]  # what root.find gave (it is never replaced)
+        return indeks
+
+    def _baris(self, part: str, root: etree._Element, nomor: int) -> etree._Element:
+        indeks = self._indeks(part, root)
+        data = self._data_lembar[part]  # what root.find gave (it is never replaced)
         if nomor in indeks:
             return indeks[nomor]
         row = etree.Element(M + "row", r=str(nomor))
@@ -141,7 +154,7 @@ class Penulis:
     def _gaya_kolom_untuk(self, part: str, root: etree._Element, kolom: int) -> str | None:
         if part not in self._gaya_kolom:
             self._gaya_kolom[part] = [
-                (int(c.get("min", "0")), int(c.get("max", "0")), c.get("style", ""))
+                (bulat(c.get("min"), 5) or 0, bulat(c.get("max"), 5) or 0, c.get("style", ""))
                 for c in root.iterfind(f"{M}cols/{M}col") if c.get("style")]
         for a, b, s in self._gaya_kolom[part]:
             if a <= kolom <= b:
@@ -211,7 +224,7 @@ class Penulis:
                 # A chart sheet (or dialog sheet) holds the name: a second sheet of the
                 # same name would make the workbook unreadable, for Excel and for us.
                 raise GalatBerkas(
-                    f"{self.paket.nama}: lembar {nama!r} ada, tetapi bukan lembar kerja biasa "
+                    f"{self.paket.nama}: lembar {kutip(nama)} ada, tetapi bukan lembar kerja biasa "
                     "(mis. lembar grafik), sehingga lampiran tidak dapat ditulis ke sana. "
                     "Ganti nama atau hapus lembar itu, lalu ulangi; berkas tidak diubah.")
             lembar = self._tambah_lembar(nama)
@@ -245,8 +258,8 @@ class Penulis:
         self._kotor.add(rels_part)
         sheets = wb.find(M + "sheets")
         assert sheets is not None
-        sheet_id = max((int(x) for s in sheets.iterchildren(M + "sheet")
-                        if (x := s.get("sheetId", "0")).isdigit()), default=0) + 1
+        sheet_id = max((x for s in sheets.iterchildren(M + "sheet")
+                        if (x := bulat(s.get("sheetId"), 10)) is not None), default=0) + 1
         el = etree.SubElement(sheets, M + "sheet", name=nama, sheetId=str(sheet_id))
         el.set(R + "id", rid)
         self._kotor.add(pk.part_workbook)
