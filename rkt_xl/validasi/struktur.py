@@ -52,7 +52,9 @@ GAYA_HILANG = daftarkan(
 BAGIAN_RUSAK = daftarkan(
     "bagian-rusak", Tingkat.PERINGATAN,
     "Ada bagian berkas (XML) yang rusak; rkt-xl menyalinnya apa adanya, tetapi Excel "
-    "mungkin menolak membuka berkas atau memperbaikinya.",
+    "mungkin menolak membuka berkas atau memperbaikinya. Kerusakan yang hilang bila "
+    "lembarnya ditulis ulang (namespace Strict, baris tanpa nomor) diperbaiki oleh "
+    "proses; lembar lampiran dan Validasi yang rusak diganti utuh.",
     "Bagian xl/comments1.xml di dalam berkas rusak (XML tidak sah).")
 RUMUS_GALAT = daftarkan(
     "rumus-galat", Tingkat.GALAT,
