@@ -779,3 +779,19 @@ def test_periksa_memakai_hasil_yang_diberikan(data: dict[str, Any]) -> None:
 ])
 def test_periode(teks: str, harap: tuple[int, int] | None) -> None:
     assert periode(teks) == harap
+
+
+def test_pesan_bagian_rusak() -> None:
+    """Damage copied as it is, and damage proses repairs by writing the sheet back: the
+    finding says which, word for word (the second message is also how a writing run
+    finds the finding of a part it repaired)."""
+    from rkt_xl.model import BagianRusak
+    from rkt_xl.validasi.struktur import pesan_bagian_rusak
+
+    assert pesan_bagian_rusak(BagianRusak("xl/comments1.xml", "XML tidak sah")) == (
+        "Bagian xl/comments1.xml di dalam berkas rusak (XML tidak sah); rkt-xl menyalinnya "
+        "apa adanya, tetapi Excel mungkin menolak membuka berkas ini.")
+    assert pesan_bagian_rusak(BagianRusak(
+        "xl/worksheets/sheet5.xml", "baris 4 bernomor kosong (r=\"\")", "Evaluasi", True)) == (
+        "Bagian xl/worksheets/sheet5.xml di dalam berkas rusak (baris 4 bernomor kosong "
+        "(r=\"\")); rkt-xl proses menuliskannya kembali dengan benar.")
