@@ -229,8 +229,9 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
             engine.render(layout)
             laporan.lembar_dibuat.append(layout.lembar)
     if menulis:
-        akhir = _tanpa_yang_pulih(engine, rkt, akhir, diganti={
-            *laporan.lembar_dibuat, *([skema.VALIDASI] if tulis_validasi else [])})
+        diganti = {*laporan.lembar_dibuat, *([skema.VALIDASI] if tulis_validasi else [])}
+        diperbaiki = _perbaiki_lembar(engine, rkt, diganti)
+        akhir = _tanpa_yang_pulih(rkt, akhir, diganti, diperbaiki)
     laporan.temuan = akhir
     if tulis_validasi:
         from rkt_xl.lampiran.validasi import baca_riwayat, bangun_validasi
@@ -246,13 +247,20 @@ def _jalankan(engine: Engine, *, tulis_hitung: bool, tulis_lampiran: bool,
     return laporan
 
 
-def _tanpa_yang_pulih(engine: Engine, rkt: RKT, temuan: list[Temuan],
-                     diganti: set[str]) -> list[Temuan]:
-    """The findings without the damage this run removes: every damage of a sheet it
-    replaces whole, and what writing a sheet back repairs (the sheet is written back
-    for it, so a second run finds the same: nothing)."""
-    pulih = {pesan_bagian_rusak(x) for x in rkt.bagian_rusak if x.lembar is not None and (
-        x.lembar in diganti or (x.pulih_bila_ditulis and engine.perbaiki_lembar(x.lembar)))}
+def _perbaiki_lembar(engine: Engine, rkt: RKT, diganti: set[str]) -> set[str]:
+    """Write back, repaired, every sheet holding damage a rewrite undoes (so a second
+    run finds nothing to report); the sheets this run replaces whole need nothing."""
+    perlu = {x.lembar for x in rkt.bagian_rusak
+             if x.pulih_bila_ditulis and x.lembar is not None and x.lembar not in diganti}
+    return {nama for nama in sorted(perlu) if engine.perbaiki_lembar(nama)}
+
+
+def _tanpa_yang_pulih(rkt: RKT, temuan: list[Temuan], diganti: set[str],
+                     diperbaiki: set[str]) -> list[Temuan]:
+    """The findings without the damage this run removed: every damage of a sheet it
+    replaced whole, and the repairable damage of a sheet it wrote back."""
+    pulih = {pesan_bagian_rusak(x) for x in rkt.bagian_rusak if x.lembar in diganti
+             or (x.pulih_bila_ditulis and x.lembar in diperbaiki)}
     return [t for t in temuan if not (t.aturan == BAGIAN_RUSAK.id and t.pesan in pulih)]
 
 

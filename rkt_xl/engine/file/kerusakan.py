@@ -191,10 +191,10 @@ def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
                        sorted({m.decode("utf-8", "replace") for m in _REF_SEL.findall(data)})
                        if not _rentang_sah(r) or ":" in r]
             jumlah_teks = len(paket.shared_strings())
+            lewat = sorted(i for i in {m.decode() for m in _SEL_TEKS.findall(data)}
+                           if (n := bulat(i, 9)) is None or n >= jumlah_teks)
             alasan += [f"sel merujuk teks bersama nomor {i}, padahal hanya ada {jumlah_teks}"
-                       for i in sorted({m.decode() for m in _SEL_TEKS.findall(data)
-                                        if (bulat(m.decode(), 9) or 0) >= jumlah_teks
-                                        or len(m) > 9})[:1]]
+                       for i in lewat[:1]]
         hasil += [(x.part, f"lembar {kutip(x.nama)}: {a}") for a in alasan[:3]]
     return hasil
 

@@ -22,6 +22,7 @@ from lxml import etree
 
 from rkt_xl import batas_tabel
 from rkt_xl.alamat import angka_ke_kolom, kolom_alamat, pecah_alamat, rentang
+from rkt_xl.bulat import bulat
 from rkt_xl.engine.file.paket import GayaAngka, InfoTabel, M, Paket, teks_si
 from rkt_xl.engine.file.urai import iter_xml
 from rkt_xl.galat import GalatBerkas
@@ -97,7 +98,7 @@ def baca_sel(c: etree._Element, sst: list[str], gaya: GayaAngka) -> tuple[NilaiM
             return teks, tanda | RUSAK  # read as the text it is; the part is reported
         s = c.get("s")
         if s is not None and (gaya.tanggal or gaya.persen):
-            indeks = int(s) if len(s) <= 9 and s.isascii() and s.isdigit() else -1
+            indeks = bulat(s, 9)
             if indeks in gaya.tanggal:
                 try:
                     return _EPOCH + _dt.timedelta(days=float(n)), tanda
