@@ -20,8 +20,10 @@ __all__ = ["dari_excel", "teks_excel"]
 # Excel stores it.
 _KONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 # every underscore that starts an _xHHHH_ (overlapping ones too: "_x005F_x0001_"),
-# so that decoding left to right gives the text back
-_POLA_X = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+# so that decoding left to right gives the text back; also when the closing underscore
+# only appears once a control character right after it is escaped ("_x0000\x1f"
+# becomes "_x0000_x001F_", whose first six characters would decode as U+0000)
+_POLA_X = re.compile("_(?=x[0-9A-Fa-f]{4}[_\x00-\x08\x0b-\x1f\ufffe\uffff])")
 _SUROGAT = re.compile("[\ud800-\udfff]")
 # Any character teks_excel would change: text without one, and within Excel's
 # length, is returned as it is without running the three substitutions.
