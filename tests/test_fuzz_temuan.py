@@ -408,11 +408,18 @@ def _extlst_di_kolom_tabel(tabel: etree._Element) -> None:
     # xml:3:1581: a shared string deleted: the last index points past the table
     (lambda d: bk.edit(d, part="xl/sharedStrings.xml", fungsi=lambda sst: sst.remove(
         sst[0])), "sheet"),
+    # fourth campaign (seed 4)
+    # xml:4:76: a colour index that is not a number
+    (lambda d: bk.edit(d, part="xl/styles.xml", fungsi=lambda st: next(
+        st.iter(bk.M + "bgColor")).set("indexed", "NaN")), "bgColor indexed"),
+    # xml:4:1463: a border style the schema does not have
+    (lambda d: bk.edit(d, part="xl/styles.xml", fungsi=lambda st: next(
+        st.iter(bk.M + "left")).set("style", "0x10")), "left style"),
 ], ids=["comments-kosong", "tanggal-tidak-sah", "numfmtid-desimal", "extlst-di-kolom",
         "gaya-sel-tidak-ada", "borderid-di-luar", "id-tabel", "rels-elemen-asing",
         "nama-lembar", "localsheetid", "boolean-true", "strict-campuran",
         "jenis-isi-sst", "nama-pane", "pola-isian", "tinggi-baris", "jenis-isi-workbook",
-        "partname-huruf", "teks-bersama-hilang"])
+        "partname-huruf", "teks-bersama-hilang", "warna-indeks", "gaya-garis"])
 def test_part_rusak_dilaporkan(tmp_path: Path, ubah: Callable[[bytes], bytes],
                                bagian: str) -> None:
     """A part openpyxl refuses (the premise: Excel refuses or repairs it too): rkt-xl may
@@ -427,6 +434,28 @@ def test_part_rusak_dilaporkan(tmp_path: Path, ubah: Callable[[bytes], bytes],
     bersih = _jalankan(_tulis(tmp_path, bk.bersih(), "bersih.xlsm"), "validasi")
     assert bersih.laporan is not None
     assert not [t for t in bersih.laporan.temuan if t.aturan == "bagian-rusak"]
+
+
+def _atribut_gaya_bersih() -> list[tuple[str, str]]:
+    from rkt_xl.engine.file.skema_gaya import _SKEMA
+
+    gaya = etree.fromstring(bk.baca_zip(bk.bersih())["xl/styles.xml"])
+    ada = {etree.QName(e).localname for e in gaya.iter() if isinstance(e.tag, str)}
+    return [(el, a) for el, atribut in _SKEMA.items() if el in ada for a in atribut]
+
+
+@pytest.mark.parametrize(("elemen", "atribut"), _atribut_gaya_bersih())
+def test_atribut_gaya_menurut_skema(elemen: str, atribut: str) -> None:
+    """Seed 4 found two style attributes of a wrong type, one at a time; every typed
+    attribute of the template's stylesheet is checked: "NaN" fits none of the types
+    (unsigned, int, double, boolean, enumeration, ARGB), the value Excel wrote fits."""
+    from rkt_xl.engine.file.skema_gaya import atribut_gaya_salah
+
+    gaya = etree.fromstring(bk.baca_zip(bk.bersih())["xl/styles.xml"])
+    assert list(atribut_gaya_salah(gaya)) == []
+    el = next(gaya.iter(bk.M + elemen))
+    el.set(atribut, "NaN")
+    assert list(atribut_gaya_salah(gaya)) == [f"{elemen} {atribut} 'NaN' tidak sah"]
 
 
 # -- 8. second campaign (seed 2): not idempotent, English, refused writes -----------------------

@@ -3,14 +3,14 @@
 rkt_xl copies the parts it does not own as they are; a workbook Excel will refuse
 must be said so, not passed on as fine. Checked: XML that is not well-formed (parts
 already parsed are not parsed again), relationships to parts that are not there,
-references to relationships that do not exist, parts without a content type, number
-format ids that are not integers, table column lists holding other elements, and the
+references to relationships that do not exist, parts without a content type, style
+attributes that do not hold their schema type, table column lists holding other elements, and the
 cells the reader found holding what their type cannot hold.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 import posixpath
 import re
 from typing import NamedTuple
@@ -20,6 +20,7 @@ from lxml import etree
 from rkt_xl.alamat import rentang
 from rkt_xl.bulat import bulat
 from rkt_xl.engine.file.paket import NS_CT, M, Paket
+from rkt_xl.engine.file.skema_gaya import angka, atribut_gaya_salah, uint
 from rkt_xl.engine.file.urai import TANDA_STRICT, TIDAK_ADA, UraiXml
 from rkt_xl.galat import GalatBerkas
 from rkt_xl.kutip import kutip
@@ -110,7 +111,7 @@ def _buku_kerja_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
         hasil.append((paket.part_workbook, "daftar lembar (<sheets>) memuat elemen lain"))
     for dn in wb.iterfind(f"{M}definedNames/{M}definedName"):
         nilai = dn.get("localSheetId")
-        if nilai is not None and not (_uint(nilai) and int(nilai) < len(anak)):
+        if nilai is not None and not (uint(nilai) and int(nilai) < len(anak)):
             hasil.append((paket.part_workbook, f"nama {kutip(dn.get('name') or '')}: "
                                                f"localSheetId {kutip(nilai)} bukan nomor "
                                                "lembar yang ada"))
@@ -124,7 +125,7 @@ def _buku_kerja_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
     for v in wb.iterfind(f"{M}bookViews/{M}workbookView"):
         for atribut in ("activeTab", "firstSheet"):
             nilai = v.get(atribut)
-            if nilai is not None and not (_uint(nilai) and int(nilai) < max(len(anak), 1)):
+            if nilai is not None and not (uint(nilai) and int(nilai) < max(len(anak), 1)):
                 hasil.append((paket.part_workbook,
                               f"{atribut} {kutip(nilai)} bukan nomor lembar yang ada"))
     return hasil
@@ -176,12 +177,12 @@ def _lembar_rusak(paket: Paket, lewati: set[str]) -> list[Kerusakan]:
                                for m in _GAYA_KOLOM.findall(pinggir)} - sah)]
         alasan += _tampilan_rusak(pinggir)
         alasan += [f"tinggi baris {kutip(h.decode('utf-8', 'replace'))} bukan angka"
-                   for h in sorted(set(_TINGGI_BARIS.findall(data))) if not _angka(h.decode(
+                   for h in sorted(set(_TINGGI_BARIS.findall(data))) if not angka(h.decode(
                        "utf-8", "replace"))]
         for m in _PAGE_SETUP.finditer(pinggir):
             alasan += [f"pengaturan cetak {k.decode()} {kutip(v.decode('utf-8', 'replace'))} "
                        "bukan bilangan bulat" for k, v in _ATRIBUT.findall(m.group())
-                       if k in _UINT_PAGE_SETUP and not _uint(v.decode("utf-8", "replace"))]
+                       if k in _UINT_PAGE_SETUP and not uint(v.decode("utf-8", "replace"))]
         if x.part not in paket.terbaca:
             if sah is not None:
                 alasan += [f"sel memakai gaya {kutip(g)}, yang tidak ada (ada {len(sah)} "
@@ -245,43 +246,22 @@ def _relasi_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
 # Each xf names its font, fill, border and (in cellXfs) its cell style xf by index.
 _INDEKS_XF = (("fontId", "fonts", "font"), ("fillId", "fills", "fill"),
               ("borderId", "borders", "border"))
-_UINT_MAKS = 2**32 - 1
-# ST_PatternType (§18.18.55)
-_POLA_ISI = frozenset((
-    "none", "solid", "mediumGray", "darkGray", "lightGray", "darkHorizontal", "darkVertical",
-    "darkDown", "darkUp", "darkGrid", "darkTrellis", "lightHorizontal", "lightVertical",
-    "lightDown", "lightUp", "lightGrid", "lightTrellis", "gray125", "gray0625"))
 
 
 def _gaya_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
-    """Style indexes Excel refuses: a numFmtId that is not an unsigned integer, or an
-    xf pointing past the fonts, fills, borders or cell style xfs there are. The reader
-    falls back to General for such a style, but a cell or generated sheet using it
-    makes Excel repair the file (and openpyxl fail)."""
+    """Styles Excel refuses: an attribute that does not hold its schema type
+    (``skema_gaya``), or an xf pointing past the fonts, fills, borders or cell style
+    xfs there are. The reader falls back to General for such a style, but a cell or
+    generated sheet using it makes Excel repair the file (and openpyxl fail)."""
     part = paket.part_styles()
     if part is None or part not in paket.parts or part in rusak:
         return []
     st = paket.xml(part)
-    alasan: list[str] = []
-    salah = sorted({n for x in st.iter(f"{M}numFmt", f"{M}xf")
-                    if (n := x.get("numFmtId")) is not None and not _uint(n)})
-    alasan += [f"numFmtId {kutip(s)} bukan bilangan bulat" for s in salah[:3]]
+    # types first: an index that is not a number is named once, as a type
+    alasan = list(itertools.islice(atribut_gaya_salah(st), 3))
     jumlah = {koleksi: len(st.findall(f"{M}{koleksi}/{M}{anak}"))
               for _, koleksi, anak in _INDEKS_XF}
     jumlah["cellStyleXfs"] = len(st.findall(f"{M}cellStyleXfs/{M}xf"))
-    for el in st.iter():
-        rgb = el.get("rgb") if isinstance(el.tag, str) else None
-        if rgb is not None and not _RGB.fullmatch(rgb):
-            alasan.append(f"warna {kutip(rgb)} bukan ARGB heksadesimal")
-    for el in st.iterfind(f"{M}fonts/{M}font/*"):
-        val = el.get("val")
-        tag = etree.QName(el).localname
-        if val is not None and ((tag in ("family", "charset") and not _uint(val)) or
-                                (tag == "sz" and not _angka(val))):
-            alasan.append(f"huruf: {tag} {kutip(val)} bukan angka")
-    pola = {x.get("patternType") for x in st.iterfind(f"{M}fills/{M}fill/{M}patternFill")}
-    alasan += [f"isian: patternType {kutip(p)} tidak dikenal"
-               for p in sorted(p for p in pola if p is not None and p not in _POLA_ISI)]
     for daftar in ("cellStyleXfs", "cellXfs"):
         indeks = [(a, k) for a, k, _ in _INDEKS_XF]
         if daftar == "cellXfs":
@@ -289,25 +269,10 @@ def _gaya_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
         for i, xf in enumerate(st.iterfind(f"{M}{daftar}/{M}xf")):
             for atribut, koleksi in indeks:
                 nilai = xf.get(atribut)
-                if nilai is not None and not (_uint(nilai) and int(nilai) < jumlah[koleksi]):
+                if nilai is not None and uint(nilai) and int(nilai) >= jumlah[koleksi]:
                     alasan.append(f"{daftar} {i}: {atribut} {kutip(nilai)} di luar {koleksi} "
                                   f"(ada {jumlah[koleksi]})")
     return [(part, a) for a in alasan[:3]]
-
-
-def _uint(teks: str) -> bool:
-    n = bulat(teks, 10)
-    return n is not None and n <= _UINT_MAKS
-
-
-_RGB = re.compile(r"[0-9A-Fa-f]{8}")
-
-
-def _angka(teks: str) -> bool:
-    try:
-        return math.isfinite(float(teks))
-    except ValueError:
-        return False
 
 
 def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
@@ -320,7 +285,7 @@ def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
         akar = paket.xml(info.part)
         for atribut in ("id", "headerRowCount", "totalsRowCount"):
             nilai = akar.get(atribut)
-            if (nilai is not None or atribut == "id") and not _uint(nilai or ""):
+            if (nilai is not None or atribut == "id") and not uint(nilai or ""):
                 hasil.append((info.part, f"{atribut} {kutip(nilai or '')} bukan bilangan bulat"))
         af = akar.find(f"{M}autoFilter")
         for apa, el in (("ref", akar), ("autoFilter ref", af)):
@@ -337,7 +302,7 @@ def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
                 hasil.append((info.part, f"tableColumns memuat <{etree.QName(c).localname}>"))
                 break
             if not (c.get("id") or "").isdigit() or any(
-                    (v := c.get(a)) is not None and not _uint(v)
+                    (v := c.get(a)) is not None and not uint(v)
                     for a in ("dataDxfId", "headerRowDxfId", "totalsRowDxfId")):
                 hasil.append((info.part, f"kolom tabel {kutip(c.get('name') or '')}: id atau "
                                          "gaya bukan bilangan bulat"))
