@@ -4,8 +4,8 @@ rkt_xl copies the parts it does not own as they are; a workbook Excel will refus
 must be said so, not passed on as fine. Checked: XML that is not well-formed (parts
 already parsed are not parsed again), relationships to parts that are not there,
 references to relationships that do not exist, parts without a content type, style
-attributes that do not hold their schema type, table column lists holding other elements, and the
-cells the reader found holding what their type cannot hold.
+attributes that do not hold their schema type, table column lists holding other
+elements, and the cells the reader found holding what their type cannot hold.
 """
 
 from __future__ import annotations
