@@ -201,24 +201,12 @@ def format_angka(x: int | float | Decimal, desimal: int | None = None) -> str:
     if not d.is_finite():
         return "bukan angka" if d.is_nan() else ("-∞" if d < 0 else "∞")
     if not desimal and d == d.to_integral_value():
-        # perf: most printed numbers are whole Rupiah (a third of the appendices' cells)
+        # most printed numbers are whole Rupiah (a third of the appendices' cells)
         return f"{int(d):,}".replace(",", ".")
-    if desimal is not None:
-        d = bulatkan(d, desimal)
-    elif d == d.to_integral_value():
-        d = bulatkan(d, 0)
-    else:
-        d = d.normalize()
-    negatif = d < 0
-    teks = f"{abs(d):f}"
-    bulat, _, pecahan = teks.partition(".")
-    kelompok: list[str] = []
-    while len(bulat) > 3:
-        kelompok.insert(0, bulat[-3:])
-        bulat = bulat[:-3]
-    kelompok.insert(0, bulat)
-    hasil = ".".join(kelompok) + ("," + pecahan if pecahan else "")
-    return ("-" if negatif else "") + hasil
+    d = bulatkan(d, desimal) if desimal is not None else d.normalize()
+    utuh, _, pecahan = f"{abs(d):f}".partition(".")
+    hasil = f"{int(utuh):,}".replace(",", ".") + ("," + pecahan if pecahan else "")
+    return ("-" if d < 0 else "") + hasil
 
 
 def format_persen(x: Decimal | float | int) -> str:

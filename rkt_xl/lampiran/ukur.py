@@ -282,22 +282,10 @@ def bungkus_seimbang(teks: str, lebar_kolom: float, huruf: Huruf) -> list[str]:
     return bungkus_px(teks, atas, huruf)
 
 
-# Half the texts measured in a big RKT are measured again (a page's rows once for the
-# table, again where the page ends; the same indicator under several programs).
-_TINGGI: dict[tuple[str, float, str], float] = {}
-
-
 def tinggi_teks(nilai: object, lebar_kolom: float, gaya: str) -> float:
     """Points a cell's value needs in a row: a number or a style that does not wrap
     shows on one line (Excel prints ### rather than wrap a number)."""
     c = ciri_gaya(gaya)
     if not isinstance(nilai, str) or not nilai or not c.bungkus:
         return c.huruf.tinggi_baris
-    kunci = (nilai, lebar_kolom, gaya)
-    t = _TINGGI.get(kunci)
-    if t is None:
-        if len(_TINGGI) >= _BATAS_CACHE:
-            _TINGGI.clear()
-        t = _TINGGI[kunci] = \
-            jumlah_baris(nilai, lebar_kolom, c.huruf, c.indent) * c.huruf.tinggi_baris
-    return t
+    return jumlah_baris(nilai, lebar_kolom, c.huruf, c.indent) * c.huruf.tinggi_baris

@@ -19,7 +19,7 @@ from lxml import etree
 
 from rkt_xl.alamat import rentang
 from rkt_xl.bulat import bulat
-from rkt_xl.engine.file.paket import NS_CT, M, Paket
+from rkt_xl.engine.file.paket import CT_SML, CT_WORKSHEET, NS_CT, NS_PKG_REL, M, Paket
 from rkt_xl.engine.file.skema_gaya import angka, atribut_gaya_salah, uint
 from rkt_xl.engine.file.urai import TANDA_STRICT, TIDAK_ADA, UraiXml
 from rkt_xl.galat import GalatBerkas
@@ -301,7 +301,7 @@ def _tabel_rusak(paket: Paket, rusak: set[str]) -> list[Kerusakan]:
             if c.tag != f"{M}tableColumn":
                 hasil.append((info.part, f"tableColumns memuat <{etree.QName(c).localname}>"))
                 break
-            if not (c.get("id") or "").isdigit() or any(
+            if not uint(c.get("id") or "") or any(
                     (v := c.get(a)) is not None and not uint(v)
                     for a in ("dataDxfId", "headerRowDxfId", "totalsRowDxfId")):
                 hasil.append((info.part, f"kolom tabel {kutip(c.get('name') or '')}: id atau "
@@ -346,20 +346,19 @@ def _jenis_isi(paket: Paket) -> _JenisIsi | None:
     return _JenisIsi(per_part, default)
 
 
-_RELASI = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+_RELASI = f"{{{NS_PKG_REL}}}Relationship"
 # The content type a part must have for the relationship that finds it (Excel finds
 # the part by relationship, and refuses it under another type).
 _JENIS_PER_RELASI = {
-    "worksheet": _SML + "worksheet+xml", "sharedStrings": _SML + "sharedStrings+xml",
-    "styles": _SML + "styles+xml", "table": _SML + "table+xml",
+    "worksheet": CT_WORKSHEET, "sharedStrings": CT_SML + "sharedStrings+xml",
+    "styles": CT_SML + "styles+xml", "table": CT_SML + "table+xml",
     "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
 }
 
 
 # The main part's content types: workbook, template, macro-enabled of each, add-in.
 _JENIS_WORKBOOK = frozenset((
-    _SML + "sheet.main+xml", _SML + "template.main+xml",
+    CT_SML + "sheet.main+xml", CT_SML + "template.main+xml",
     "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
     "application/vnd.ms-excel.template.macroEnabled.main+xml",
     "application/vnd.ms-excel.addin.macroEnabled.main+xml"))

@@ -34,6 +34,8 @@ M = f"{{{NS_MAIN}}}"
 R = f"{{{NS_R}}}"
 REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
 REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+CT_SML = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+CT_WORKSHEET = CT_SML + "worksheet+xml"
 
 # Limits against zip bombs and absurd files: a real RKT workbook is a few MB.
 BATAS_UKURAN_PART = 256 * 1024 * 1024
@@ -316,8 +318,7 @@ class Paket:
                     if len(si) == 1:
                         t = si[0]
                         if t.tag == _T:
-                            x = t.text or ""
-                            tambah(dari_excel(x) if "_x" in x else x)
+                            tambah(dari_excel(t.text or ""))
                             continue
                     tambah(teks_si(si))
         return self._sst

@@ -184,10 +184,14 @@ class _Pindai:
             if ref is not None and _posisi(ref) is None:
                 self.paket.tandai_sel_rusak(self.part, "", f"alamat sel {kutip(ref)} tidak sah",
                                             nilai=False)
-            s = c.get("s")
-            if gaya.sah is not None and s is not None and s not in gaya.sah:
-                self.paket.tandai_sel_rusak(self.part, ref or "", f"memakai gaya {kutip(s)}, "
-                                            "yang tidak ada", nilai=False)
+            if gaya.sah is not None and (s := c.get("s")) is not None and s not in gaya.sah:
+                self._gaya_tidak_ada(ref or "", s, gaya.sah)
+
+    def _gaya_tidak_ada(self, ref: str, s: str, sah: frozenset[str]) -> None:
+        """A cell style index that is not in the stylesheet (Excel repairs the file)."""
+        self.paket.tandai_sel_rusak(
+            self.part, ref, f"memakai gaya {kutip(s)}, yang tidak ada (ada {len(sah)} gaya "
+            "sel)", nilai=False)
 
     def _sel(self, row: etree._Element, nomor_baris: int, sst: list[str], gaya: GayaAngka,
              per_baris: dict[int, dict[int, NilaiMentah]]) -> None:
@@ -208,13 +212,8 @@ class _Pindai:
                                       "berkas rusak") from e
             else:
                 nomor_kolom += 1
-            if sah is not None:
-                s = c.get("s")
-                if s is not None and s not in sah:
-                    self.paket.tandai_sel_rusak(
-                        self.part, ref or f"#{nomor_kolom}",
-                        f"memakai gaya {kutip(s)}, yang tidak ada (ada {len(sah)} gaya sel)",
-                        nilai=False)
+            if sah is not None and (s := c.get("s")) is not None and s not in sah:
+                self._gaya_tidak_ada(ref or f"#{nomor_kolom}", s, sah)
             if not kolom_min <= nomor_kolom <= kolom_max:
                 continue
             v, tanda = baca_sel(c, sst, gaya)

@@ -20,6 +20,7 @@ from rkt_xl.alamat import alamat, kolom_alamat, pecah_alamat
 from rkt_xl.bulat import bulat
 from rkt_xl.engine._base import NilaiTulis, sama_tersimpan
 from rkt_xl.engine.file.paket import (
+    CT_WORKSHEET,
     NS_CT,
     NS_MAIN,
     NS_PKG_REL,
@@ -41,9 +42,7 @@ _F, _V, _IS = M + "f", M + "v", M + "is"
 _RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _KODE_NAMA = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?sheetPr\b[^>]*?\bcodeName="([^"]*)"')
 _TANPA_GAYA = GayaAngka()
-CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-# Characters XML 1.0 cannot carry; Excel shows them as _xHHHH_ escapes.
 
 
 def _serialisasi(root: etree._Element) -> bytes:
